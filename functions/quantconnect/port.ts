@@ -1,0 +1,66 @@
+/**
+ * The QuantConnect port: the subset of QuantConnect's REST API v2 the pipeline uses, in its own
+ * vocabulary (see ../shared/qc-api/REST.md). The in-process emulator implements it now; the REST
+ * client implements it against the real service.
+ */
+
+export type CompileState = 'InQueue' | 'BuildSuccess' | 'BuildError';
+
+export interface CompileResult {
+  compileId: string;
+  state: CompileState;
+  /** Compiler output lines; on BuildError they carry file and line. */
+  logs: string[];
+}
+
+export interface InitializeCheck {
+  ok: boolean;
+  /** Initialization errors, stack traces included, as QuantConnect prints them. */
+  messages: string[];
+}
+
+export interface BacktestSnapshot {
+  backtestId: string;
+  name: string;
+  /** QuantConnect's status text: "In Queue...", "Running: 40%", "Completed.", "Runtime Error". */
+  status: string;
+  completed: boolean;
+  progress: number;
+  error: string | null;
+  stacktrace: string | null;
+  /** Empty until the backtest is done; then QuantConnect's string values ("12.5%", "$3.44"). */
+  statistics: Record<string, string>;
+  /** True when the numbers come from the emulator, not from QuantConnect. */
+  emulated: boolean;
+}
+
+export interface ChartPoint {
+  time: number;
+  value: number;
+}
+
+export type ChartRead = { status: 'loading'; progress: number } | { status: 'ready'; points: ChartPoint[] };
+
+export interface ProjectRef {
+  projectId: number;
+  url: string;
+}
+
+export interface QuantConnect {
+  /** True for the emulator; every result it gives is labelled emulated. */
+  readonly emulated: boolean;
+  createProject(name: string): Promise<ProjectRef>;
+  /** Creates or replaces each file in the project. */
+  writeFiles(projectId: number, files: ReadonlyArray<{ name: string; content: string }>): Promise<void>;
+  createCompile(projectId: number): Promise<CompileResult>;
+  readCompile(projectId: number, compileId: string): Promise<CompileResult>;
+  createBacktest(
+    projectId: number,
+    compileId: string,
+    name: string,
+    parameters?: Record<string, string>,
+  ): Promise<{ backtestId: string }>;
+  readBacktest(projectId: number, backtestId: string): Promise<BacktestSnapshot>;
+  readChart(projectId: number, backtestId: string, chart: string): Promise<ChartRead>;
+  backtestUrl(projectId: number, backtestId: string): string;
+}

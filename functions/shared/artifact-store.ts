@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/** Where a stored file lives and what it must hash to. The only way file contents travel through the state. */
+export const ArtifactRef = z.object({
+  key: z.string().min(1),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+export type ArtifactRef = z.infer<typeof ArtifactRef>;
+
+export interface PutOptions {
+  contentType?: string;
+}
+
+/** The artifact store port: a folder on disk locally, S3 in AWS. */
+export interface ArtifactStore {
+  /** Stores `body` under `key` and returns its reference. */
+  put(key: string, body: Uint8Array | string, options?: PutOptions): Promise<ArtifactRef>;
+  /** Reads the bytes behind a reference and checks their sha256. */
+  get(ref: ArtifactRef): Promise<Buffer>;
+  /** A link a person can open: a file path locally, a presigned URL in S3. */
+  link(ref: ArtifactRef, options?: { expiresInSeconds?: number }): Promise<string>;
+  /** Where `key` lives, for messages ("files are in ..."). */
+  locate(key: string): string;
+}
+
+/** sha256 of a body, lower-case hex. */
+export function sha256Hex(body: Uint8Array | string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Reads a stored artifact as UTF-8 text. */
+export async function getText(store: ArtifactStore, ref: ArtifactRef): Promise<string> {
+  return (await store.get(ref)).toString('utf8');
+}
+
+/** Reads a stored artifact as JSON and parses it with `schema`. */
+export async function getJson<T>(store: ArtifactStore, ref: ArtifactRef, schema: z.ZodType<T>): Promise<T> {
+  return schema.parse(JSON.parse(await getText(store, ref)));
+}
+
+/** Stores a value as pretty JSON. */
+export function putJson(store: ArtifactStore, key: string, value: unknown): Promise<ArtifactRef> {
+  return store.put(key, `${JSON.stringify(value, null, 2)}\n`, { contentType: 'application/json' });
+}
