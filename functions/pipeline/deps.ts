@@ -12,4 +12,6 @@ export interface Deps {
   notifier: Notifier;
   logger: Logger;
   now: () => Date;
+  /** Pauses inside a stage (short compile polls); tests and the emulator make it instant. */
+  sleep: (milliseconds: number) => Promise<void>;
 }

@@ -1,0 +1,4 @@
+import { createLambdaHandler } from './lambda-handler.js';
+
+/** Lambda entry of the check-result stage. */
+export const handler = createLambdaHandler('check-result');

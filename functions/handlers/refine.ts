@@ -1,0 +1,4 @@
+import { createLambdaHandler } from './lambda-handler.js';
+
+/** Lambda entry of the refine stage. */
+export const handler = createLambdaHandler('refine');

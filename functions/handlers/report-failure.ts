@@ -1,0 +1,4 @@
+import { createLambdaHandler } from './lambda-handler.js';
+
+/** Lambda entry of the report-failure stage. */
+export const handler = createLambdaHandler('report-failure');

@@ -1,0 +1,4 @@
+import { createLambdaHandler } from './lambda-handler.js';
+
+/** Lambda entry of the universe stage. */
+export const handler = createLambdaHandler('universe');

@@ -1,0 +1,41 @@
+/**
+ * Every Lambda-backed stage of the pipeline. The CDK stack makes one function per id (entry
+ * functions/handlers/<id>.ts, environment QUANTCODER_STAGE=<id>); the local runner maps the same
+ * ids to in-process handlers.
+ */
+export const STAGE_IDS = [
+  'plan',
+  'universe',
+  'alpha',
+  'portfolio',
+  'risk',
+  'strategy',
+  'integrate',
+  'validate',
+  'refine',
+  'start-backtest',
+  'poll-backtest',
+  'check-result',
+  'package',
+  'report',
+  'report-failure',
+] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+/** Stages that run inside a Parallel branch and return a BranchPatch instead of the whole state. */
+export const BRANCH_STAGES: ReadonlySet<StageId> = new Set(['universe', 'alpha', 'portfolio']);
+
+/** Stages that call a model; they get the longer timeout. */
+export const AGENT_STAGES: ReadonlySet<StageId> = new Set([
+  'plan',
+  'universe',
+  'alpha',
+  'portfolio',
+  'risk',
+  'strategy',
+  'integrate',
+  'refine',
+]);
+
+/** The environment variable that tells a function (and the local runner) which stage it is. */
+export const STAGE_ENV = 'QUANTCODER_STAGE';

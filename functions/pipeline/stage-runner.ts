@@ -1,0 +1,84 @@
+import { describeError, QuantCoderError } from '../shared/errors.js';
+import type { Deps } from './deps.js';
+import { type BranchPatch, RunState } from './run-state.js';
+import type { StageId } from './stage-ids.js';
+import { STAGES } from './stages/index.js';
+import { applyPatch, foldBranches } from './state-patch.js';
+
+/** The state a Lambda received does not parse: a bug in the state machine or a hand-made input. */
+export class InvalidRunStateError extends QuantCoderError {
+  override readonly name = 'InvalidRunStateError';
+}
+
+/**
+ * A stage's error, prefixed with the stage id so the failure report can say where it happened.
+ * It keeps the original `name`, which is what Step Functions' Retry and Catch match on.
+ */
+export class StageFailedError extends QuantCoderError {
+  override readonly name: string;
+  constructor(stage: StageId, error: unknown) {
+    const described = describeError(error);
+    super(`stage ${stage}: ${described.message}`, { cause: error });
+    this.name = described.name;
+  }
+}
+
+/**
+ * Runs one stage on a Step Functions state: parse, fold parallel branches, run, time, report progress.
+ * Lambda handlers and the local runner both go through here, so both behave the same.
+ */
+export async function runStage(id: StageId, event: unknown, deps: Deps): Promise<RunState | BranchPatch> {
+  const parsed = RunState.safeParse(event);
+  if (!parsed.success) {
+    throw new InvalidRunStateError(`Stage ${id} received a run state it cannot read: ${parsed.error.message}`, {
+      cause: parsed.error,
+    });
+  }
+  const state = foldBranches(parsed.data);
+  const stage = STAGES[id];
+  const logger = deps.logger.child({ runId: state.runId, stage: id });
+  const startedAt = deps.now();
+  await notify(deps, state, { type: 'stage', stage: id, status: 'started' });
+  try {
+    if (stage.kind === 'branch') {
+      const patch = await stage.run(state, { ...deps, logger });
+      const timing = { stage: id, startedAt: startedAt.toISOString(), durationMs: elapsed(deps, startedAt) };
+      await notify(deps, state, { type: 'stage', stage: id, status: 'succeeded', detail: stage.describe?.(patch) });
+      return { ...patch, timings: [...patch.timings, timing] };
+    }
+    const patched = applyPatch(state, await stage.run(state, { ...deps, logger }));
+    const timing = {
+      stage: id,
+      startedAt: startedAt.toISOString(),
+      durationMs: elapsed(deps, startedAt),
+      ...(id === 'validate' || id === 'refine' ? { attempt: patched.attempts[id] } : {}),
+    };
+    const next = applyPatch(patched, { timings: [timing] });
+    await notify(deps, next, { type: 'stage', stage: id, status: 'succeeded', detail: stage.describe?.(next) });
+    return next;
+  } catch (error) {
+    logger.error('stage failed', { error: error instanceof Error ? error.message : String(error) });
+    await notify(deps, state, {
+      type: 'stage',
+      stage: id,
+      status: 'failed',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    throw new StageFailedError(id, error);
+  }
+}
+
+function elapsed(deps: Deps, startedAt: Date): number {
+  return Math.max(0, deps.now().getTime() - startedAt.getTime());
+}
+
+/** Progress is best effort: a notifier failure is logged, never fatal. */
+async function notify(deps: Deps, state: RunState, event: Parameters<Deps['notifier']['notify']>[1]): Promise<void> {
+  try {
+    await deps.notifier.notify(state, event);
+  } catch (error) {
+    deps.logger.warn('progress notification failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import type { SourceFile } from '../../agents/tasks.js';
+import { parseCompileLogs } from '../../quantconnect/compile-errors.js';
+import type { CompileResult } from '../../quantconnect/port.js';
+import { putJson } from '../../shared/artifact-store.js';
+import { TransientError } from '../../shared/errors.js';
+import { type Diagnostic, hasErrors } from '../../validator/diagnostic.js';
+import { validateProject } from '../../validator/index.js';
+import type { Deps } from '../deps.js';
+import { loadPlan, loadSources, runKeys } from '../project-files.js';
+import { filesToRepair } from '../review-report.js';
+import { MAX_DIAGNOSTICS_IN_STATE, type RunState } from '../run-state.js';
+import type { Stage } from '../stage.js';
+
+/** Compile reads before the stage gives up and lets Step Functions retry it. */
+const MAX_COMPILE_READS = 30;
+
+async function waitForCompile(deps: Deps, projectId: number, started: CompileResult): Promise<CompileResult> {
+  let compile = started;
+  for (let read = 0; compile.state === 'InQueue'; read++) {
+    if (read >= MAX_COMPILE_READS) {
+      throw new TransientError(`QuantConnect compile ${compile.compileId} was still queued after ${read} reads.`);
+    }
+    await deps.sleep(Math.min(250 * 2 ** read, 4000));
+    compile = await deps.quantConnect.readCompile(projectId, compile.compileId);
+  }
+  return compile;
+}
+
+async function ensureProject(state: RunState, deps: Deps, projectName: string) {
+  if (state.quantConnect) return state.quantConnect;
+  const project = await deps.quantConnect.createProject(`${projectName}-${state.runId.slice(-8)}`);
+  return { projectId: project.projectId, projectUrl: project.url, emulated: deps.quantConnect.emulated };
+}
+
+async function compileOnQuantConnect(state: RunState, deps: Deps, sources: SourceFile[], projectName: string) {
+  const project = await ensureProject(state, deps, projectName);
+  await deps.quantConnect.writeFiles(project.projectId, sources);
+  const compile = await waitForCompile(deps, project.projectId, await deps.quantConnect.createCompile(project.projectId));
+  const names = new Set(sources.map((source) => source.name));
+  const diagnostics: Diagnostic[] = compile.state === 'BuildError' ? parseCompileLogs(compile.logs, names) : [];
+  return { project: { ...project, compileId: compile.compileId }, diagnostics };
+}
+
+/**
+ * The validation ladder: static checks first (milliseconds, no quota), then QuantConnect's compile.
+ * Errors become a repair request routed to the files they name.
+ */
+export const validateStage: Stage = {
+  kind: 'step',
+  async run(state, deps) {
+    const attempt = state.attempts.validate + 1;
+    const plan = await loadPlan(state, deps);
+    const sources = await loadSources(state, deps);
+    let diagnostics = validateProject(sources, { contract: plan.contract.files });
+    let phase: 'static' | 'compile' = 'static';
+    let quantConnect = state.quantConnect;
+    if (!hasErrors(diagnostics)) {
+      phase = 'compile';
+      const compiled = await compileOnQuantConnect(state, deps, sources, plan.projectName);
+      quantConnect = compiled.project;
+      diagnostics = [...diagnostics, ...compiled.diagnostics];
+    }
+    const report = await putJson(deps.store, runKeys.validation(state.runId, attempt), { attempt, phase, diagnostics });
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    const ok = errors.length === 0;
+    return {
+      attempts: { ...state.attempts, validate: attempt },
+      quantConnect,
+      validation: {
+        attempt,
+        ok,
+        phase,
+        errorCount: errors.length,
+        warningCount: diagnostics.length - errors.length,
+        diagnostics: [...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === 'warning')].slice(
+          0,
+          MAX_DIAGNOSTICS_IN_STATE,
+        ),
+        report,
+      },
+      validationHistory: [
+        ...state.validationHistory,
+        { attempt, ok, phase, errorCount: errors.length, warningCount: diagnostics.length - errors.length, report },
+      ],
+      repair: ok
+        ? undefined
+        : {
+            reason: 'validation',
+            report,
+            files: filesToRepair(
+              errors,
+              sources.map((source) => source.name),
+            ),
+          },
+    };
+  },
+  describe(state) {
+    const validation = state.validation;
+    if (!validation) return undefined;
+    const of = `attempt ${validation.attempt} of ${state.limits.maxRefineAttempts + 1}`;
+    if (validation.ok) return `${of}: ${validation.phase === 'compile' ? 'compiles' : 'passes'}, ${validation.warningCount} warnings`;
+    return `${of}: ${validation.errorCount} errors (${validation.phase})`;
+  },
+};

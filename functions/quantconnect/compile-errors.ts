@@ -1,0 +1,68 @@
+import type { Diagnostic } from '../validator/diagnostic.js';
+
+// QuantConnect prints Python build problems in a few shapes; each pattern captures file, line, column, message.
+const BUILD_LINE = /File:\s*(?<file>[^\s]+)\s+Line:\s*(?<line>\d+)(?:\s+Column:\s*(?<column>\d+))?\s*-\s*(?<message>.+)$/;
+const TRACEBACK_FRAME = /File "(?<path>[^"]+)", line (?<line>\d+)(?:, in (?<function>\S+))?/;
+
+function projectFileName(path: string, projectFiles: ReadonlySet<string>): string | undefined {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return projectFiles.has(name) ? name : undefined;
+}
+
+/** Turns compile log lines into diagnostics; lines that name no project file are kept on main.py. */
+export function parseCompileLogs(logs: readonly string[], projectFiles: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const line of logs) {
+    const match = BUILD_LINE.exec(line);
+    if (!match?.groups) continue;
+    const { file = '', line: lineNumber = '0', column = '0', message = line } = match.groups;
+    diagnostics.push({
+      file: projectFileName(file, projectFiles) ?? 'main.py',
+      line: Number(lineNumber),
+      column: Number(column),
+      severity: 'error',
+      rule: 'quantconnect-build',
+      message: message.trim(),
+      source: 'compile',
+    });
+  }
+  if (diagnostics.length === 0 && logs.length > 0) {
+    diagnostics.push({
+      file: 'main.py',
+      line: 0,
+      column: 0,
+      severity: 'error',
+      rule: 'quantconnect-build',
+      message: logs.join(' ').slice(0, 500),
+      source: 'compile',
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Turns a runtime error and its Python stack trace into one diagnostic at the innermost frame in a
+ * project file (the line the project's own code failed on).
+ */
+export function parseRuntimeError(
+  error: string,
+  stacktrace: string | null,
+  projectFiles: ReadonlySet<string>,
+  source: 'runtime' | 'initialize' = 'runtime',
+): Diagnostic {
+  let location: { file: string; line: number } | undefined;
+  for (const line of (stacktrace ?? '').split('\n')) {
+    const match = TRACEBACK_FRAME.exec(line);
+    const file = match?.groups?.path ? projectFileName(match.groups.path, projectFiles) : undefined;
+    if (file && match?.groups?.line) location = { file, line: Number(match.groups.line) };
+  }
+  return {
+    file: location?.file ?? 'main.py',
+    line: location?.line ?? 0,
+    column: 0,
+    severity: 'error',
+    rule: source === 'initialize' ? 'initialize-error' : 'runtime-error',
+    message: error.trim().split('\n')[0] ?? error,
+    source,
+  };
+}
