@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ModelRouter } from '../llm/model.js';
+import { DEFAULT_LIMITS } from '../pipeline/defaults.js';
+import type { Deps } from '../pipeline/deps.js';
+import { runKeys } from '../pipeline/project-files.js';
+import { RunReport } from '../pipeline/run-report.js';
+import type { Limits, RunRequest, RunState } from '../pipeline/run-state.js';
+import type { QuantConnect } from '../quantconnect/port.js';
+import { createDiskArtifactStore } from '../shared/disk-artifact-store.js';
+import { QuantCoderError, UserInputError } from '../shared/errors.js';
+import { type Logger, silentLogger } from '../shared/logger.js';
+import { type Notifier, silentNotifier } from '../shared/notifier.js';
+import { type LocalDefinition, runStateMachineLocally } from './local-runner.js';
+import { newRunId } from './run-id.js';
+
+/** The run ended without a report: something failed before or inside the failure path itself. */
+export class RunWithoutReportError extends QuantCoderError {
+  override readonly name = 'RunWithoutReportError';
+}
+
+export interface GenerateOptions {
+  idea: string;
+  outDir: string;
+  models: ModelRouter;
+  quantConnect: QuantConnect;
+  /** The state machine to run: the one `cdk deploy` ships, resolved to plain ASL. */
+  local: LocalDefinition;
+  notifier?: Notifier;
+  logger?: Logger;
+  limits?: Partial<Limits>;
+  backtest?: RunRequest['backtest'];
+  source?: RunRequest['source'];
+  now?: () => Date;
+  sleep?: (milliseconds: number) => Promise<void>;
+  runId?: string;
+}
+
+export interface GenerateResult {
+  runId: string;
+  runDir: string;
+  report: RunReport;
+}
+
+/** The first state of a run. */
+export function initialState(input: {
+  runId: string;
+  request: RunRequest;
+  limits: Limits;
+}): RunState {
+  return {
+    runId: input.runId,
+    request: input.request,
+    limits: input.limits,
+    files: [],
+    attempts: { refine: 0, validate: 0 },
+    validationHistory: [],
+    usage: [],
+    timings: [],
+  };
+}
+
+/**
+ * Runs the whole pipeline on this machine through the same state machine `cdk deploy` ships:
+ * files go to `<outDir>/<runId>/`, and the run's report.json is returned whether it succeeded or not.
+ */
+export async function generateLocally(options: GenerateOptions): Promise<GenerateResult> {
+  const idea = options.idea.trim();
+  if (idea.length === 0) {
+    throw new UserInputError('Describe a trading idea, for example: quantcoder generate "RSI mean reversion on SPY"');
+  }
+  if (idea.length > 4000) {
+    throw new UserInputError(`The idea is ${idea.length} characters long; keep it under 4000.`);
+  }
+  const now = options.now ?? (() => new Date());
+  const runId = options.runId ?? newRunId(now());
+  const store = createDiskArtifactStore(options.outDir);
+  const deps: Deps = {
+    models: options.models,
+    store,
+    quantConnect: options.quantConnect,
+    notifier: options.notifier ?? silentNotifier,
+    logger: (options.logger ?? silentLogger).child({ runId }),
+    now,
+    sleep: options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))),
+  };
+  const input = initialState({
+    runId,
+    request: {
+      idea,
+      source: options.source ?? 'cli',
+      requestedAt: now().toISOString(),
+      ...(options.backtest ? { backtest: options.backtest } : {}),
+    },
+    limits: { ...DEFAULT_LIMITS, ...(options.quantConnect.emulated ? { initialPollSeconds: 0 } : {}), ...options.limits },
+  });
+  const outcome = await runStateMachineLocally({
+    local: options.local,
+    input,
+    deps,
+    instantWaits: options.quantConnect.emulated,
+  });
+  const runDir = join(options.outDir, runId);
+  const reportPath = store.locate(runKeys.report(runId));
+  let text: string;
+  try {
+    text = await readFile(reportPath, 'utf8');
+  } catch (error) {
+    const why = outcome.status === 'failed' ? `${outcome.error.name}: ${outcome.error.cause}` : 'no report was written';
+    throw new RunWithoutReportError(`Run ${runId} ended without a report (${why}). Whatever it wrote is in ${runDir}.`, {
+      cause: error,
+    });
+  }
+  return { runId, runDir, report: RunReport.parse(JSON.parse(text)) };
+}

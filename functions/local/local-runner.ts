@@ -1,0 +1,89 @@
+import './promise-with-resolvers.js';
+import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { Deps } from '../pipeline/deps.js';
+import { RunState } from '../pipeline/run-state.js';
+import type { StageId } from '../pipeline/stage-ids.js';
+import { runStage } from '../pipeline/stage-runner.js';
+import { QuantCoderError } from '../shared/errors.js';
+
+/** The synthesized state machine as plain ASL, and which stage each Lambda resource runs. */
+export interface LocalDefinition {
+  definition: StateMachineDefinition;
+  stageOfResource: Readonly<Record<string, StageId>>;
+}
+
+/** The definition refers to a Lambda the local runner cannot map to a stage. */
+export class UnmappedTaskError extends QuantCoderError {
+  override readonly name = 'UnmappedTaskError';
+}
+
+export type LocalRunOutcome =
+  | { status: 'succeeded'; output: RunState }
+  | { status: 'failed'; error: { name: string; cause: string } };
+
+interface AslState {
+  Type?: string;
+  Resource?: string;
+  Branches?: Array<{ States?: Record<string, AslState> }>;
+}
+
+/** Every state of the definition, Parallel branches included, with its name. */
+function* walkStates(states: Record<string, AslState> | undefined): Generator<[string, AslState]> {
+  for (const [name, state] of Object.entries(states ?? {})) {
+    yield [name, state];
+    for (const branch of state.Branches ?? []) yield* walkStates(branch.States);
+  }
+}
+
+function topLevelStates(definition: StateMachineDefinition): Record<string, AslState> {
+  return definition.States;
+}
+
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+
+/** Serializes like Lambda does: plain JSON, undefined fields dropped. */
+function asJson(value: unknown) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** Maps each Task state to the in-process stage its Lambda would run. */
+export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandlers {
+  const handlers: TaskHandlers = {};
+  for (const [name, state] of walkStates(topLevelStates(local.definition))) {
+    if (state.Type !== 'Task') continue;
+    const stage = state.Resource ? local.stageOfResource[state.Resource] : undefined;
+    if (!stage) throw new UnmappedTaskError(`Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`);
+    handlers[name] = async (input) => asJson(await runStage(stage, input, deps));
+  }
+  return handlers;
+}
+
+/**
+ * Runs the synthesized state machine in-process with aws-local-stepfunctions, each Lambda replaced
+ * by its stage. With `instantWaits`, Wait states take no time (the emulator needs none).
+ */
+export async function runStateMachineLocally(options: {
+  local: LocalDefinition;
+  input: RunState;
+  deps: Deps;
+  instantWaits?: boolean;
+}): Promise<LocalRunOutcome> {
+  const machine = new StateMachine(options.local.definition);
+  const waitTimeOverrides: Record<string, number> = {};
+  if (options.instantWaits) {
+    for (const [name, state] of walkStates(topLevelStates(options.local.definition))) {
+      if (state.Type === 'Wait') waitTimeOverrides[name] = 0;
+    }
+  }
+  const execution = machine.run(asJson(options.input), {
+    overrides: { taskResourceLocalHandlers: localTaskHandlers(options.local, options.deps), waitTimeOverrides },
+  });
+  try {
+    return { status: 'succeeded', output: RunState.parse(await execution.result) };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'UnknownError';
+    const cause =
+      error instanceof Error && typeof error.cause === 'string' ? error.cause : error instanceof Error ? error.message : String(error);
+    return { status: 'failed', error: { name, cause } };
+  }
+}

@@ -1,0 +1,86 @@
+import pc from 'picocolors';
+import type { RunReport } from '../pipeline/run-report.js';
+import { STAGE_LABELS } from './terminal-notifier.js';
+
+const KEY_STATISTICS = [
+  'Net Profit',
+  'Compounding Annual Return',
+  'Sharpe Ratio',
+  'Sortino Ratio',
+  'Drawdown',
+  'Win Rate',
+  'Total Orders',
+  'Total Fees',
+] as const;
+
+const PERCENT_STATISTICS = new Set(['Net Profit', 'Compounding Annual Return', 'Drawdown', 'Win Rate']);
+
+function formatStatistic(name: string, value: number | string | undefined): string {
+  if (value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (PERCENT_STATISTICS.has(name)) return `${value}%`;
+  if (name === 'Total Fees') return `$${value}`;
+  return String(value);
+}
+
+function stageTimes(report: RunReport): string[] {
+  const totals = new Map<string, { ms: number; count: number }>();
+  for (const timing of report.timings) {
+    const current = totals.get(timing.stage) ?? { ms: 0, count: 0 };
+    totals.set(timing.stage, { ms: current.ms + timing.durationMs, count: current.count + 1 });
+  }
+  return [...totals].map(([stage, total]) => {
+    const name = stage in STAGE_LABELS ? STAGE_LABELS[stage as keyof typeof STAGE_LABELS] : stage;
+    const times = total.count > 1 ? ` ×${total.count}` : '';
+    return `  ${name.padEnd(20)} ${(total.ms / 1000).toFixed(2).padStart(7)}s${times}`;
+  });
+}
+
+/** The short summary printed after a run: files, validation, backtest, time per stage, where things are. */
+export function renderSummary(report: RunReport): string {
+  const lines: string[] = [''];
+  const ok = report.status === 'succeeded';
+  lines.push(
+    ok
+      ? pc.green(pc.bold(`✔ ${report.plan?.title ?? report.runId}`))
+      : pc.red(pc.bold(`✖ Run failed at ${report.failure?.stage ?? 'an unknown stage'}: ${report.failure?.message ?? ''}`)),
+  );
+  if (report.plan && report.plan.notUnderstood.length > 0) {
+    lines.push(pc.yellow(`  Not understood: ${report.plan.notUnderstood.join('; ')}`));
+  }
+  lines.push('', pc.bold('Files'));
+  for (const file of report.files) {
+    lines.push(`  ${file.name.padEnd(14)} ${(file.className ?? '').padEnd(40)} ${String(file.bytes).padStart(6)} bytes`);
+  }
+  const last = report.validation.at(-1);
+  lines.push('', pc.bold('Validation'));
+  lines.push(
+    last
+      ? `  ${last.ok ? pc.green('passed') : pc.red('failed')} on attempt ${last.attempt} (${last.phase}): ${last.errorCount} errors, ${last.warningCount} warnings`
+      : '  not reached',
+  );
+  for (const diagnostic of last?.diagnostics.slice(0, 5) ?? []) {
+    lines.push(`  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.message}`);
+  }
+  if (report.backtest?.statistics) {
+    const label = report.backtest.emulated ? ' (emulated: not real market results)' : '';
+    lines.push('', pc.bold(`Backtest${label}`));
+    for (const name of KEY_STATISTICS) {
+      lines.push(`  ${name.padEnd(26)} ${formatStatistic(name, report.backtest.statistics[name])}`);
+    }
+  }
+  const { totals } = report.usage;
+  lines.push('', pc.bold('Time per stage'), ...stageTimes(report));
+  lines.push(
+    `  ${'total'.padEnd(20)} ${(report.durationMs / 1000).toFixed(2).padStart(7)}s`,
+    '',
+    pc.bold('Models'),
+    `  ${totals.calls} calls, ${totals.inputTokens} input tokens, ${totals.outputTokens} output tokens`,
+    '',
+    pc.bold('Written to'),
+    `  project  ${report.locations.project}`,
+  );
+  if (report.locations.zip) lines.push(`  zip      ${report.locations.zip}`);
+  lines.push(`  report   ${report.locations.report}`, '');
+  return lines.join('\n');
+}
