@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assertArtifactKey, verifyArtifact } from './artifact-integrity.js';
+import { type ArtifactStore, sha256Hex } from './artifact-store.js';
+import { ArtifactError } from './errors.js';
+
+/** An artifact store over a folder: each key is a file under `root`. The embedded default on one machine. */
+export function createDiskArtifactStore(root: string): ArtifactStore {
+  const absoluteRoot = path.resolve(root);
+  const locate = (key: string): string => path.join(absoluteRoot, ...assertArtifactKey(key).split('/'));
+
+  return {
+    async put(key, body) {
+      const target = locate(key);
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+      // A reader must never see half a file: write beside the target, then rename over it.
+      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(temporary, bytes);
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw new ArtifactError(`Could not write artifact ${key}.`, { cause: error });
+      }
+      return { key, sha256: sha256Hex(bytes), bytes: bytes.length };
+    },
+
+    async get(ref) {
+      const file = locate(ref.key);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        throw new ArtifactError(`Artifact ${ref.key} is missing (looked in ${file}).`, { cause: error });
+      }
+      return verifyArtifact(ref, bytes);
+    },
+
+    async link(ref) {
+      return locate(ref.key);
+    },
+
+    locate,
+  };
+}

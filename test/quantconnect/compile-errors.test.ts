@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseCompileLogs, parseRuntimeError } from '../../functions/quantconnect/compile-errors.js';
+
+const files = new Set(['main.py', 'alpha.py']);
+
+describe('parseCompileLogs', () => {
+  it('reads file, line, column and message from build error lines', () => {
+    // Act
+    const diagnostics = parseCompileLogs(
+      ['Build Error: File: alpha.py Line: 12 Column: 5 - SyntaxError: invalid syntax', 'Build Error'],
+      files,
+    );
+    // Assess
+    expect(diagnostics).toEqual([
+      {
+        file: 'alpha.py',
+        line: 12,
+        column: 5,
+        severity: 'error',
+        rule: 'quantconnect-build',
+        message: 'SyntaxError: invalid syntax',
+        source: 'compile',
+      },
+    ]);
+  });
+
+  it('keeps unparseable logs as one error on main.py rather than dropping them', () => {
+    // Act
+    const diagnostics = parseCompileLogs(['Something went wrong in the build'], files);
+    // Assess
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'main.py', message: 'Something went wrong in the build' });
+  });
+});
+
+describe('parseRuntimeError', () => {
+  it('points at the innermost frame in a project file', () => {
+    // Prepare
+    const stacktrace = [
+      'Traceback (most recent call last):',
+      '  File "/QuantConnect/backtesting/./cache/algorithm/project/main.py", line 20, in on_data',
+      '  File "/QuantConnect/backtesting/./cache/algorithm/project/alpha.py", line 41, in update',
+      '  File "/usr/lib/python3/site-packages/pandas/core/frame.py", line 99, in __getitem__',
+    ].join('\n');
+    // Act
+    const diagnostic = parseRuntimeError("KeyError: 'SPY'", stacktrace, files);
+    // Assess
+    expect(diagnostic).toMatchObject({ file: 'alpha.py', line: 41, rule: 'runtime-error', message: "KeyError: 'SPY'" });
+  });
+});
