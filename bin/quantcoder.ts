@@ -34,35 +34,40 @@ program
       integerOption('--max-refine-attempts', 0, 10),
     ),
   )
-  .action(async (ideaWords: string[], options: { out: string; json?: boolean; maxRefineAttempts?: number }) => {
-    const progress = options.json ? process.stderr : process.stdout;
-    const environment = await createLocalEnvironment();
-    for (const line of environment.describe()) progress.write(`${pc.dim(line)}\n`);
-    const result = await generateLocally({
-      idea: ideaWords.join(' '),
-      outDir: resolve(options.out),
-      models: environment.models,
-      quantConnect: environment.quantConnect,
-      local: environment.local,
-      notifier: createTerminalNotifier(progress),
-      logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }),
-      ...(options.maxRefineAttempts !== undefined ? { limits: { maxRefineAttempts: options.maxRefineAttempts } } : {}),
-    });
-    if (options.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
-    else progress.write(renderSummary(result.report));
-    if (result.report.status !== 'succeeded') {
-      process.stderr.write(
-        `${pc.red('Run failed')} at ${result.report.failure?.stage}: ${result.report.failure?.message}\nNothing was lost: files are in ${result.runDir}\n`,
-      );
-      process.exitCode = 1;
-    }
-  });
+  .action(
+    async (ideaWords: string[], options: { out: string; json?: boolean; maxRefineAttempts?: number }) => {
+      const progress = options.json ? process.stderr : process.stdout;
+      const environment = await createLocalEnvironment();
+      for (const line of environment.describe()) progress.write(`${pc.dim(line)}\n`);
+      const result = await generateLocally({
+        idea: ideaWords.join(' '),
+        outDir: resolve(options.out),
+        models: environment.models,
+        quantConnect: environment.quantConnect,
+        local: environment.local,
+        notifier: createTerminalNotifier(progress),
+        logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }),
+        ...(options.maxRefineAttempts !== undefined
+          ? { limits: { maxRefineAttempts: options.maxRefineAttempts } }
+          : {}),
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
+      else progress.write(renderSummary(result.report));
+      if (result.report.status !== 'succeeded') {
+        process.stderr.write(
+          `${pc.red('Run failed')} at ${result.report.failure?.stage}: ${result.report.failure?.message}\nNothing was lost: files are in ${result.runDir}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = error instanceof QuantCoderError && !(error instanceof UserInputError) ? ` (${error.name})` : '';
+  const hint =
+    error instanceof QuantCoderError && !(error instanceof UserInputError) ? ` (${error.name})` : '';
   process.stderr.write(`${pc.red('quantcoder:')} ${message}${hint}\n`);
   process.exitCode = error instanceof UserInputError ? 2 : 1;
 }

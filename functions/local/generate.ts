@@ -43,11 +43,7 @@ export interface GenerateResult {
 }
 
 /** The first state of a run. */
-export function initialState(input: {
-  runId: string;
-  request: RunRequest;
-  limits: Limits;
-}): RunState {
+export function initialState(input: { runId: string; request: RunRequest; limits: Limits }): RunState {
   return {
     runId: input.runId,
     request: input.request,
@@ -67,7 +63,9 @@ export function initialState(input: {
 export async function generateLocally(options: GenerateOptions): Promise<GenerateResult> {
   const idea = options.idea.trim();
   if (idea.length === 0) {
-    throw new UserInputError('Describe a trading idea, for example: quantcoder generate "RSI mean reversion on SPY"');
+    throw new UserInputError(
+      'Describe a trading idea, for example: quantcoder generate "RSI mean reversion on SPY"',
+    );
   }
   if (idea.length > 4000) {
     throw new UserInputError(`The idea is ${idea.length} characters long; keep it under 4000.`);
@@ -92,7 +90,11 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
       requestedAt: now().toISOString(),
       ...(options.backtest ? { backtest: options.backtest } : {}),
     },
-    limits: { ...DEFAULT_LIMITS, ...(options.quantConnect.emulated ? { initialPollSeconds: 0 } : {}), ...options.limits },
+    limits: {
+      ...DEFAULT_LIMITS,
+      ...(options.quantConnect.emulated ? { initialPollSeconds: 0 } : {}),
+      ...options.limits,
+    },
   });
   const outcome = await runStateMachineLocally({
     local: options.local,
@@ -106,10 +108,14 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
   try {
     text = await readFile(reportPath, 'utf8');
   } catch (error) {
-    const why = outcome.status === 'failed' ? `${outcome.error.name}: ${outcome.error.cause}` : 'no report was written';
-    throw new RunWithoutReportError(`Run ${runId} ended without a report (${why}). Whatever it wrote is in ${runDir}.`, {
-      cause: error,
-    });
+    const why =
+      outcome.status === 'failed' ? `${outcome.error.name}: ${outcome.error.cause}` : 'no report was written';
+    throw new RunWithoutReportError(
+      `Run ${runId} ended without a report (${why}). Whatever it wrote is in ${runDir}.`,
+      {
+        cause: error,
+      },
+    );
   }
   return { runId, runDir, report: RunReport.parse(JSON.parse(text)) };
 }

@@ -52,7 +52,10 @@ export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandl
   for (const [name, state] of walkStates(topLevelStates(local.definition))) {
     if (state.Type !== 'Task') continue;
     const stage = state.Resource ? local.stageOfResource[state.Resource] : undefined;
-    if (!stage) throw new UnmappedTaskError(`Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`);
+    if (!stage)
+      throw new UnmappedTaskError(
+        `Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`,
+      );
     handlers[name] = async (input) => asJson(await runStage(stage, input, deps));
   }
   return handlers;
@@ -76,14 +79,21 @@ export async function runStateMachineLocally(options: {
     }
   }
   const execution = machine.run(asJson(options.input), {
-    overrides: { taskResourceLocalHandlers: localTaskHandlers(options.local, options.deps), waitTimeOverrides },
+    overrides: {
+      taskResourceLocalHandlers: localTaskHandlers(options.local, options.deps),
+      waitTimeOverrides,
+    },
   });
   try {
     return { status: 'succeeded', output: RunState.parse(await execution.result) };
   } catch (error) {
     const name = error instanceof Error ? error.name : 'UnknownError';
     const cause =
-      error instanceof Error && typeof error.cause === 'string' ? error.cause : error instanceof Error ? error.message : String(error);
+      error instanceof Error && typeof error.cause === 'string'
+        ? error.cause
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { status: 'failed', error: { name, cause } };
   }
 }

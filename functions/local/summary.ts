@@ -43,14 +43,20 @@ export function renderSummary(report: RunReport): string {
   lines.push(
     ok
       ? pc.green(pc.bold(`✔ ${report.plan?.title ?? report.runId}`))
-      : pc.red(pc.bold(`✖ Run failed at ${report.failure?.stage ?? 'an unknown stage'}: ${report.failure?.message ?? ''}`)),
+      : pc.red(
+          pc.bold(
+            `✖ Run failed at ${report.failure?.stage ?? 'an unknown stage'}: ${report.failure?.message ?? ''}`,
+          ),
+        ),
   );
   if (report.plan && report.plan.notUnderstood.length > 0) {
     lines.push(pc.yellow(`  Not understood: ${report.plan.notUnderstood.join('; ')}`));
   }
   lines.push('', pc.bold('Files'));
   for (const file of report.files) {
-    lines.push(`  ${file.name.padEnd(14)} ${(file.className ?? '').padEnd(40)} ${String(file.bytes).padStart(6)} bytes`);
+    lines.push(
+      `  ${file.name.padEnd(14)} ${(file.className ?? '').padEnd(40)} ${String(file.bytes).padStart(6)} bytes`,
+    );
   }
   const last = report.validation.at(-1);
   lines.push('', pc.bold('Validation'));
@@ -60,7 +66,9 @@ export function renderSummary(report: RunReport): string {
       : '  not reached',
   );
   for (const diagnostic of last?.diagnostics.slice(0, 5) ?? []) {
-    lines.push(`  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.message}`);
+    lines.push(
+      `  ${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.message}`,
+    );
   }
   if (report.backtest?.statistics) {
     const label = report.backtest.emulated ? ' (emulated: not real market results)' : '';

@@ -29,7 +29,10 @@ function label(stage: string): string {
  * Live progress as a task list: a line when a stage starts and a tick (or a cross) when it ends,
  * with what it produced and how long it took. Parallel agents interleave, as they run.
  */
-export function createTerminalNotifier(stream: NodeJS.WritableStream, now: () => number = Date.now): Notifier {
+export function createTerminalNotifier(
+  stream: NodeJS.WritableStream,
+  now: () => number = Date.now,
+): Notifier {
   const started = new Map<string, number>();
   const write = (line: string) => stream.write(`${line}\n`);
   return {

@@ -15,7 +15,8 @@ export class PipelineOrderError extends QuantCoderError {
 export const runKeys = {
   plan: (runId: string) => `${runId}/plan.json`,
   projectFile: (runId: string, name: string) => `${runId}/project/${name}`,
-  previousVersion: (runId: string, attempt: number, name: string) => `${runId}/history/attempt-${attempt}/${name}`,
+  previousVersion: (runId: string, attempt: number, name: string) =>
+    `${runId}/history/attempt-${attempt}/${name}`,
   validation: (runId: string, attempt: number) => `${runId}/validation/attempt-${attempt}.json`,
   backtestReview: (runId: string, attempt: number) => `${runId}/backtest/review-${attempt}.json`,
   equity: (runId: string) => `${runId}/backtest/equity.json`,

@@ -17,7 +17,9 @@ export function filesToRepair(diagnostics: readonly Diagnostic[], projectFiles: 
   const targets = new Set<string>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
-    targets.add(projectFiles.includes(diagnostic.file) && diagnostic.file.endsWith('.py') ? diagnostic.file : 'main.py');
+    targets.add(
+      projectFiles.includes(diagnostic.file) && diagnostic.file.endsWith('.py') ? diagnostic.file : 'main.py',
+    );
   }
   return [...targets].sort();
 }

@@ -3,7 +3,7 @@ import { Plan } from '../agents/plan.js';
 import { getJson } from '../shared/artifact-store.js';
 import type { Deps } from './deps.js';
 import { ReviewReport } from './review-report.js';
-import { type Failure, type RunState, Statistics, StageTiming, UsageEntry } from './run-state.js';
+import { type Failure, type RunState, StageTiming, Statistics, UsageEntry } from './run-state.js';
 
 /** report.json: everything a person or a program needs to know about a run, in one file. */
 export const RunReport = z.object({
@@ -13,7 +13,13 @@ export const RunReport = z.object({
   request: z.object({ idea: z.string(), source: z.string(), requestedAt: z.string() }),
   plan: Plan.optional(),
   files: z.array(
-    z.object({ name: z.string(), owner: z.string(), className: z.string().optional(), sha256: z.string(), bytes: z.number() }),
+    z.object({
+      name: z.string(),
+      owner: z.string(),
+      className: z.string().optional(),
+      sha256: z.string(),
+      bytes: z.number(),
+    }),
   ),
   locations: z.object({
     project: z.string(),
@@ -49,7 +55,12 @@ export const RunReport = z.object({
     .optional(),
   usage: z.object({
     entries: z.array(UsageEntry),
-    totals: z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number(), cachedInputTokens: z.number() }),
+    totals: z.object({
+      calls: z.number(),
+      inputTokens: z.number(),
+      outputTokens: z.number(),
+      cachedInputTokens: z.number(),
+    }),
   }),
 });
 export type RunReport = z.infer<typeof RunReport>;
@@ -107,7 +118,11 @@ export async function buildRunReport(
     runId: state.runId,
     status: outcome.status,
     ...(outcome.failure ? { failure: outcome.failure } : {}),
-    request: { idea: state.request.idea, source: state.request.source, requestedAt: state.request.requestedAt },
+    request: {
+      idea: state.request.idea,
+      source: state.request.source,
+      requestedAt: state.request.requestedAt,
+    },
     ...(plan ? { plan } : {}),
     files: state.files.map((file) => ({
       name: file.name,
@@ -135,7 +150,10 @@ export async function buildRunReport(
             ...(state.backtest
               ? {
                   backtestId: state.backtest.backtestId,
-                  backtestUrl: deps.quantConnect.backtestUrl(quantConnect.projectId, state.backtest.backtestId),
+                  backtestUrl: deps.quantConnect.backtestUrl(
+                    quantConnect.projectId,
+                    state.backtest.backtestId,
+                  ),
                   status: state.backtest.status,
                 }
               : {}),

@@ -16,7 +16,12 @@ export const RunRequest = z.object({
   requestedAt: z.string(),
   /** Slack thread to report into, when the run came from Slack. */
   slack: z
-    .object({ channel: z.string(), threadTs: z.string().optional(), userId: z.string(), teamId: z.string().optional() })
+    .object({
+      channel: z.string(),
+      threadTs: z.string().optional(),
+      userId: z.string(),
+      teamId: z.string().optional(),
+    })
     .optional(),
   /** The run this one refines (a follow-up in a thread). */
   refines: z.object({ runId: z.string(), plan: ArtifactRef, files: z.array(z.string()) }).optional(),
@@ -142,7 +147,16 @@ export const RunState = z.object({
   attempts: z.object({ refine: z.number().int().nonnegative(), validate: z.number().int().nonnegative() }),
   validation: ValidationSummary.optional(),
   validationHistory: z
-    .array(ValidationSummary.pick({ attempt: true, ok: true, phase: true, errorCount: true, warningCount: true, report: true }))
+    .array(
+      ValidationSummary.pick({
+        attempt: true,
+        ok: true,
+        phase: true,
+        errorCount: true,
+        warningCount: true,
+        report: true,
+      }),
+    )
     .default([]),
   repair: RepairRequest.optional(),
   quantConnect: z

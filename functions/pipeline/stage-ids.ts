@@ -22,8 +22,19 @@ export const STAGE_IDS = [
 ] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 
-/** Stages that run inside a Parallel branch and return a BranchPatch instead of the whole state. */
-export const BRANCH_STAGES: ReadonlySet<StageId> = new Set(['universe', 'alpha', 'portfolio']);
+/**
+ * Stages that run inside the Parallel state and return a BranchPatch instead of the whole state.
+ * Every file writer is here: each one writes to the plan's contract (class names, constructor
+ * parameters), not to another agent's code, so none waits for another; Integrate then checks
+ * that the files agree.
+ */
+export const BRANCH_STAGES: ReadonlySet<StageId> = new Set([
+  'universe',
+  'alpha',
+  'portfolio',
+  'risk',
+  'strategy',
+]);
 
 /** Stages that call a model; they get the longer timeout. */
 export const AGENT_STAGES: ReadonlySet<StageId> = new Set([

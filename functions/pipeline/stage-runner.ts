@@ -30,9 +30,12 @@ export class StageFailedError extends QuantCoderError {
 export async function runStage(id: StageId, event: unknown, deps: Deps): Promise<RunState | BranchPatch> {
   const parsed = RunState.safeParse(event);
   if (!parsed.success) {
-    throw new InvalidRunStateError(`Stage ${id} received a run state it cannot read: ${parsed.error.message}`, {
-      cause: parsed.error,
-    });
+    throw new InvalidRunStateError(
+      `Stage ${id} received a run state it cannot read: ${parsed.error.message}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   const state = foldBranches(parsed.data);
   const stage = STAGES[id];
@@ -43,7 +46,12 @@ export async function runStage(id: StageId, event: unknown, deps: Deps): Promise
     if (stage.kind === 'branch') {
       const patch = await stage.run(state, { ...deps, logger });
       const timing = { stage: id, startedAt: startedAt.toISOString(), durationMs: elapsed(deps, startedAt) };
-      await notify(deps, state, { type: 'stage', stage: id, status: 'succeeded', detail: stage.describe?.(patch) });
+      await notify(deps, state, {
+        type: 'stage',
+        stage: id,
+        status: 'succeeded',
+        detail: stage.describe?.(patch),
+      });
       return { ...patch, timings: [...patch.timings, timing] };
     }
     const patched = applyPatch(state, await stage.run(state, { ...deps, logger }));
@@ -54,7 +62,12 @@ export async function runStage(id: StageId, event: unknown, deps: Deps): Promise
       ...(id === 'validate' || id === 'refine' ? { attempt: patched.attempts[id] } : {}),
     };
     const next = applyPatch(patched, { timings: [timing] });
-    await notify(deps, next, { type: 'stage', stage: id, status: 'succeeded', detail: stage.describe?.(next) });
+    await notify(deps, next, {
+      type: 'stage',
+      stage: id,
+      status: 'succeeded',
+      detail: stage.describe?.(next),
+    });
     return next;
   } catch (error) {
     logger.error('stage failed', { error: error instanceof Error ? error.message : String(error) });
@@ -73,7 +86,11 @@ function elapsed(deps: Deps, startedAt: Date): number {
 }
 
 /** Progress is best effort: a notifier failure is logged, never fatal. */
-async function notify(deps: Deps, state: RunState, event: Parameters<Deps['notifier']['notify']>[1]): Promise<void> {
+async function notify(
+  deps: Deps,
+  state: RunState,
+  event: Parameters<Deps['notifier']['notify']>[1],
+): Promise<void> {
   try {
     await deps.notifier.notify(state, event);
   } catch (error) {

@@ -1,5 +1,5 @@
-import type { BranchPatch, RunState } from './run-state.js';
 import type { Deps } from './deps.js';
+import type { BranchPatch, RunState } from './run-state.js';
 import type { StatePatch } from './state-patch.js';
 
 /** A pipeline stage: a plain async function over the run state. */

@@ -1,4 +1,10 @@
-import { BranchPatch, type ProjectFile, type RunState, type StageTiming, type UsageEntry } from './run-state.js';
+import {
+  BranchPatch,
+  type ProjectFile,
+  type RunState,
+  type StageTiming,
+  type UsageEntry,
+} from './run-state.js';
 
 /** What a stage changes: replaced fields, plus usage and timings to append and files to upsert by name. */
 export type StatePatch = Partial<Omit<RunState, 'usage' | 'timings' | 'files'>> & {

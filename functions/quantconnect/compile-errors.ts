@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../validator/diagnostic.js';
 
 // QuantConnect prints Python build problems in a few shapes; each pattern captures file, line, column, message.
-const BUILD_LINE = /File:\s*(?<file>[^\s]+)\s+Line:\s*(?<line>\d+)(?:\s+Column:\s*(?<column>\d+))?\s*-\s*(?<message>.+)$/;
+const BUILD_LINE =
+  /File:\s*(?<file>[^\s]+)\s+Line:\s*(?<line>\d+)(?:\s+Column:\s*(?<column>\d+))?\s*-\s*(?<message>.+)$/;
 const TRACEBACK_FRAME = /File "(?<path>[^"]+)", line (?<line>\d+)(?:, in (?<function>\S+))?/;
 
 function projectFileName(path: string, projectFiles: ReadonlySet<string>): string | undefined {

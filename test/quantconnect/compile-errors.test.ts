@@ -45,6 +45,11 @@ describe('parseRuntimeError', () => {
     // Act
     const diagnostic = parseRuntimeError("KeyError: 'SPY'", stacktrace, files);
     // Assess
-    expect(diagnostic).toMatchObject({ file: 'alpha.py', line: 41, rule: 'runtime-error', message: "KeyError: 'SPY'" });
+    expect(diagnostic).toMatchObject({
+      file: 'alpha.py',
+      line: 41,
+      rule: 'runtime-error',
+      message: "KeyError: 'SPY'",
+    });
   });
 });

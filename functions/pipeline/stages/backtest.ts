@@ -15,7 +15,11 @@ function requireCompiled(state: RunState) {
   if (!state.quantConnect?.compileId || !state.plan) {
     throw new PipelineOrderError(`Run ${state.runId} has no compiled QuantConnect project.`);
   }
-  return { ...state.quantConnect, compileId: state.quantConnect.compileId, projectName: state.plan.projectName };
+  return {
+    ...state.quantConnect,
+    compileId: state.quantConnect.compileId,
+    projectName: state.plan.projectName,
+  };
 }
 
 function requireBacktest(state: RunState) {
@@ -72,10 +76,15 @@ export const pollBacktestStage: Stage = {
       },
     };
   },
-  describe: (state) => state.backtest && `${state.backtest.status} (${Math.round(state.backtest.progress * 100)}%)`,
+  describe: (state) =>
+    state.backtest && `${state.backtest.status} (${Math.round(state.backtest.progress * 100)}%)`,
 };
 
-async function readEquity(deps: Deps, projectId: number, backtestId: string): Promise<ChartPoint[] | undefined> {
+async function readEquity(
+  deps: Deps,
+  projectId: number,
+  backtestId: string,
+): Promise<ChartPoint[] | undefined> {
   for (let read = 0; read < MAX_CHART_READS; read++) {
     const chart = await deps.quantConnect.readChart(projectId, backtestId, 'Strategy Equity');
     if (chart.status === 'ready') return chart.points;
@@ -85,7 +94,11 @@ async function readEquity(deps: Deps, projectId: number, backtestId: string): Pr
   return undefined;
 }
 
-function review(snapshot: BacktestSnapshot, orders: number, files: ReadonlySet<string>): Diagnostic | undefined {
+function review(
+  snapshot: BacktestSnapshot,
+  orders: number,
+  files: ReadonlySet<string>,
+): Diagnostic | undefined {
   if (snapshot.error !== null || snapshot.stacktrace !== null) {
     return parseRuntimeError(snapshot.error ?? 'Runtime error', snapshot.stacktrace, files);
   }

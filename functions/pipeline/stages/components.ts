@@ -10,7 +10,7 @@ import type { Model } from '../../llm/model.js';
 import type { Deps } from '../deps.js';
 import { loadPlan, PipelineOrderError, storeProjectFile } from '../project-files.js';
 import type { ProjectFile, RunState, UsageEntry } from '../run-state.js';
-import type { BranchStage, Stage } from '../stage.js';
+import type { BranchStage } from '../stage.js';
 
 type Writer = (plan: Plan, model: Model) => Promise<{ output: GeneratedFile; usage: UsageEntry }>;
 
@@ -41,7 +41,7 @@ async function writeComponent(
   return { file, usage };
 }
 
-function branchStage(owner: 'universe' | 'alpha' | 'portfolio'): BranchStage {
+function branchStage(owner: FileOwner): BranchStage {
   return {
     kind: 'branch',
     async run(state, deps) {
@@ -52,22 +52,8 @@ function branchStage(owner: 'universe' | 'alpha' | 'portfolio'): BranchStage {
   };
 }
 
-function stepStage(owner: 'risk' | 'strategy'): Stage {
-  return {
-    kind: 'step',
-    async run(state, deps) {
-      const { file, usage } = await writeComponent(owner, state, deps);
-      return { files: [file], usage: [usage] };
-    },
-    describe: (state) => {
-      const file = state.files.find((candidate) => candidate.owner === owner);
-      return file ? `${file.name}: ${file.className}` : undefined;
-    },
-  };
-}
-
 export const universeStage = branchStage('universe');
 export const alphaStage = branchStage('alpha');
 export const portfolioStage = branchStage('portfolio');
-export const riskStage = stepStage('risk');
-export const strategyStage = stepStage('strategy');
+export const riskStage = branchStage('risk');
+export const strategyStage = branchStage('strategy');

@@ -17,8 +17,14 @@ async function packageProject(state: RunState, deps: Deps): Promise<StatePatch['
     sources.map((source) => ({ name: source.name, content: source.content })),
     { root: projectName },
   );
-  const ref = await deps.store.put(runKeys.zip(state.runId, projectName), zip, { contentType: 'application/zip' });
-  return { zip: ref, fileName: `${projectName}.zip`, link: await deps.store.link(ref, { expiresInSeconds: LINK_SECONDS }) };
+  const ref = await deps.store.put(runKeys.zip(state.runId, projectName), zip, {
+    contentType: 'application/zip',
+  });
+  return {
+    zip: ref,
+    fileName: `${projectName}.zip`,
+    link: await deps.store.link(ref, { expiresInSeconds: LINK_SECONDS }),
+  };
 }
 
 async function writeReport(state: RunState, deps: Deps, status: 'succeeded' | 'failed', failure?: Failure) {
@@ -61,7 +67,9 @@ export function describeFailure(state: RunState): Failure {
   if (state.failure) {
     const last = state.validation?.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     const detail = state.result && state.result.verdict !== 'ok' ? state.result.message : last?.message;
-    return detail ? { ...state.failure, message: `${state.failure.message} Last error: ${detail}` } : state.failure;
+    return detail
+      ? { ...state.failure, message: `${state.failure.message} Last error: ${detail}` }
+      : state.failure;
   }
   if (state.error) {
     const cause = parseCause(state.error.Cause);
@@ -80,7 +88,12 @@ function parseCause(cause: string | undefined): string {
   if (!cause) return 'no cause given';
   try {
     const parsed: unknown = JSON.parse(cause);
-    if (parsed && typeof parsed === 'object' && 'errorMessage' in parsed && typeof parsed.errorMessage === 'string') {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'errorMessage' in parsed &&
+      typeof parsed.errorMessage === 'string'
+    ) {
       return parsed.errorMessage;
     }
   } catch {

@@ -18,7 +18,9 @@ export const CROSS_FILE_RULES: ReadonlySet<string> = new Set([
 ]);
 
 function crossFileProblems(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && CROSS_FILE_RULES.has(diagnostic.rule));
+  return diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' && CROSS_FILE_RULES.has(diagnostic.rule),
+  );
 }
 
 /**

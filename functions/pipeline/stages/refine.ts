@@ -47,7 +47,8 @@ async function refineOne(
 export const refineStage: Stage = {
   kind: 'step',
   async run(state, deps) {
-    if (!state.repair) throw new PipelineOrderError(`Run ${state.runId} reached Refine with nothing to repair.`);
+    if (!state.repair)
+      throw new PipelineOrderError(`Run ${state.runId} reached Refine with nothing to repair.`);
     const attempt = state.attempts.refine + 1;
     const [plan, sources, report] = await Promise.all([
       loadPlan(state, deps),

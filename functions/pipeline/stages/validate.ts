@@ -18,7 +18,9 @@ async function waitForCompile(deps: Deps, projectId: number, started: CompileRes
   let compile = started;
   for (let read = 0; compile.state === 'InQueue'; read++) {
     if (read >= MAX_COMPILE_READS) {
-      throw new TransientError(`QuantConnect compile ${compile.compileId} was still queued after ${read} reads.`);
+      throw new TransientError(
+        `QuantConnect compile ${compile.compileId} was still queued after ${read} reads.`,
+      );
     }
     await deps.sleep(Math.min(250 * 2 ** read, 4000));
     compile = await deps.quantConnect.readCompile(projectId, compile.compileId);
@@ -32,12 +34,22 @@ async function ensureProject(state: RunState, deps: Deps, projectName: string) {
   return { projectId: project.projectId, projectUrl: project.url, emulated: deps.quantConnect.emulated };
 }
 
-async function compileOnQuantConnect(state: RunState, deps: Deps, sources: SourceFile[], projectName: string) {
+async function compileOnQuantConnect(
+  state: RunState,
+  deps: Deps,
+  sources: SourceFile[],
+  projectName: string,
+) {
   const project = await ensureProject(state, deps, projectName);
   await deps.quantConnect.writeFiles(project.projectId, sources);
-  const compile = await waitForCompile(deps, project.projectId, await deps.quantConnect.createCompile(project.projectId));
+  const compile = await waitForCompile(
+    deps,
+    project.projectId,
+    await deps.quantConnect.createCompile(project.projectId),
+  );
   const names = new Set(sources.map((source) => source.name));
-  const diagnostics: Diagnostic[] = compile.state === 'BuildError' ? parseCompileLogs(compile.logs, names) : [];
+  const diagnostics: Diagnostic[] =
+    compile.state === 'BuildError' ? parseCompileLogs(compile.logs, names) : [];
   return { project: { ...project, compileId: compile.compileId }, diagnostics };
 }
 
@@ -60,7 +72,11 @@ export const validateStage: Stage = {
       quantConnect = compiled.project;
       diagnostics = [...diagnostics, ...compiled.diagnostics];
     }
-    const report = await putJson(deps.store, runKeys.validation(state.runId, attempt), { attempt, phase, diagnostics });
+    const report = await putJson(deps.store, runKeys.validation(state.runId, attempt), {
+      attempt,
+      phase,
+      diagnostics,
+    });
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     const ok = errors.length === 0;
     return {
@@ -72,15 +88,22 @@ export const validateStage: Stage = {
         phase,
         errorCount: errors.length,
         warningCount: diagnostics.length - errors.length,
-        diagnostics: [...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === 'warning')].slice(
-          0,
-          MAX_DIAGNOSTICS_IN_STATE,
-        ),
+        diagnostics: [
+          ...errors,
+          ...diagnostics.filter((diagnostic) => diagnostic.severity === 'warning'),
+        ].slice(0, MAX_DIAGNOSTICS_IN_STATE),
         report,
       },
       validationHistory: [
         ...state.validationHistory,
-        { attempt, ok, phase, errorCount: errors.length, warningCount: diagnostics.length - errors.length, report },
+        {
+          attempt,
+          ok,
+          phase,
+          errorCount: errors.length,
+          warningCount: diagnostics.length - errors.length,
+          report,
+        },
       ],
       repair: ok
         ? undefined
@@ -98,7 +121,8 @@ export const validateStage: Stage = {
     const validation = state.validation;
     if (!validation) return undefined;
     const of = `attempt ${validation.attempt} of ${state.limits.maxRefineAttempts + 1}`;
-    if (validation.ok) return `${of}: ${validation.phase === 'compile' ? 'compiles' : 'passes'}, ${validation.warningCount} warnings`;
+    if (validation.ok)
+      return `${of}: ${validation.phase === 'compile' ? 'compiles' : 'passes'}, ${validation.warningCount} warnings`;
     return `${of}: ${validation.errorCount} errors (${validation.phase})`;
   },
 };
