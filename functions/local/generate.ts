@@ -80,7 +80,12 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
     notifier: options.notifier ?? silentNotifier,
     logger: (options.logger ?? silentLogger).child({ runId }),
     now,
-    sleep: options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))),
+    // The emulator answers at once; waiting between its reads would only slow the run down.
+    sleep:
+      options.sleep ??
+      (options.quantConnect.emulated
+        ? async () => {}
+        : (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))),
   };
   const input = initialState({
     runId,

@@ -1,15 +1,16 @@
 import './promise-with-resolvers.js';
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { AslDefinition } from '../../lib/definition.js';
 import type { Deps } from '../pipeline/deps.js';
 import { RunState } from '../pipeline/run-state.js';
 import type { StageId } from '../pipeline/stage-ids.js';
 import { runStage } from '../pipeline/stage-runner.js';
 import { QuantCoderError } from '../shared/errors.js';
 
-/** The synthesized state machine as plain ASL, and which stage each Lambda resource runs. */
+/** The synthesized state machine as plain ASL, and which stage each Task state runs. */
 export interface LocalDefinition {
-  definition: StateMachineDefinition;
-  stageOfResource: Readonly<Record<string, StageId>>;
+  definition: AslDefinition;
+  stageByState: Readonly<Record<string, StageId>>;
 }
 
 /** The definition refers to a Lambda the local runner cannot map to a stage. */
@@ -35,8 +36,16 @@ function* walkStates(states: Record<string, AslState> | undefined): Generator<[s
   }
 }
 
-function topLevelStates(definition: StateMachineDefinition): Record<string, AslState> {
+function topLevelStates(definition: AslDefinition): Record<string, AslState> {
   return definition.States;
+}
+
+/**
+ * The interpreter's own type for a definition. Its constructor validates the definition against the
+ * States Language (asl-validator) and throws on anything invalid, which is the check this stands for.
+ */
+function interpreterDefinition(definition: AslDefinition): StateMachineDefinition {
+  return definition as unknown as StateMachineDefinition;
 }
 
 type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
@@ -51,7 +60,7 @@ export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandl
   const handlers: TaskHandlers = {};
   for (const [name, state] of walkStates(topLevelStates(local.definition))) {
     if (state.Type !== 'Task') continue;
-    const stage = state.Resource ? local.stageOfResource[state.Resource] : undefined;
+    const stage = local.stageByState[name];
     if (!stage)
       throw new UnmappedTaskError(
         `Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`,
@@ -71,7 +80,7 @@ export async function runStateMachineLocally(options: {
   deps: Deps;
   instantWaits?: boolean;
 }): Promise<LocalRunOutcome> {
-  const machine = new StateMachine(options.local.definition);
+  const machine = new StateMachine(interpreterDefinition(options.local.definition));
   const waitTimeOverrides: Record<string, number> = {};
   if (options.instantWaits) {
     for (const [name, state] of walkStates(topLevelStates(options.local.definition))) {

@@ -71,5 +71,6 @@ export const integrateStage: Stage = {
     });
     return { files, usage };
   },
-  describe: (state) => `${state.files.length} files agree with the contract`,
+  describe: (state) =>
+    `${state.files.filter((file) => file.name.endsWith('.py')).length} Python files checked, README.md written`,
 };

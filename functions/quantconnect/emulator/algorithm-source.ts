@@ -17,13 +17,14 @@ const END_DATE = new RegExp(String.raw`\b(?:set_end_date|SetEndDate)\s*${DATE_AR
 const CASH = /\b(?:set_cash|SetCash)\s*\(\s*(\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*\)/;
 
 // Calls that make LEAN place orders, directly or through the framework; both naming styles work in LEAN.
+// PortfolioTarget is not among them: risk models return PortfolioTarget(symbol, 0) to close positions,
+// and construction models only turn insights into targets, so targets alone never open a trade.
 const ORDER_CALLS = [
   /\bInsight\.(?:price|Price)\s*\(/,
   /\bInsight\s*\(/,
   /\b(?:set_holdings|SetHoldings)\s*\(/,
   /\b(?:market_order|MarketOrder)\s*\(/,
   /\b(?:limit_order|LimitOrder)\s*\(/,
-  /\bPortfolioTarget\b/,
 ];
 
 const TICKER =

@@ -68,7 +68,6 @@ describe('placesOrders', () => {
     'self.SetHoldings("SPY", 0.5)',
     'self.market_order("SPY", 10)',
     'self.limit_order("SPY", 10, 400.0)',
-    'return [PortfolioTarget(symbol, 0)]',
   ])('sees trading in %s', (line) => {
     // Act
     const trades = placesOrders([{ name: 'main.py', content: `def f(self):\n    ${line}\n` }]);
@@ -82,6 +81,10 @@ describe('placesOrders', () => {
     const trades = placesOrders([
       { name: 'main.py', content: 'self.add_equity("SPY")\n    # self.set_holdings("SPY", 1)\n' },
       { name: 'universe.py', content: 'class TopUniverse(FundamentalUniverseSelectionModel):\n    pass\n' },
+      {
+        name: 'risk.py',
+        content: 'def manage_risk(self, algorithm, targets):\n    return [PortfolioTarget(symbol, 0)]\n',
+      },
     ]);
 
     // Assess
