@@ -33,7 +33,8 @@ function criticalPathMs(report: RunReport): number {
   let sequential = 0;
   let slowestWriter = 0;
   for (const timing of report.timings) {
-    if (BRANCH_STAGES.has(timing.stage as StageId)) slowestWriter = Math.max(slowestWriter, timing.durationMs);
+    if (BRANCH_STAGES.has(timing.stage as StageId))
+      slowestWriter = Math.max(slowestWriter, timing.durationMs);
     else sequential += timing.durationMs;
   }
   return sequential + slowestWriter;
@@ -42,7 +43,13 @@ function criticalPathMs(report: RunReport): number {
 async function referenceFileChars(local: ReturnType<typeof loadLocalDefinition>): Promise<number> {
   const outDir = await mkdtemp(join(tmpdir(), 'quantcoder-bench-'));
   const offline = createOfflineModel();
-  const { report } = await generateLocally({ idea: IDEA, outDir, models: () => offline, quantConnect: emulator(), local });
+  const { report } = await generateLocally({
+    idea: IDEA,
+    outDir,
+    models: () => offline,
+    quantConnect: emulator(),
+    local,
+  });
   await rm(outDir, { recursive: true, force: true });
   const python = report.files.filter((file) => file.name.endsWith('.py'));
   return python.reduce((sum, file) => sum + file.bytes, 0) / python.length;
@@ -60,13 +67,22 @@ export async function benchPipeline(): Promise<{ speedUp: number; overhead: numb
     const outDir = await mkdtemp(join(tmpdir(), 'quantcoder-bench-'));
     const model = withVendorLatency(createOfflineModel(), { fileMs: FILE_MS, referenceFileChars: reference });
     const started = performance.now();
-    const { report } = await generateLocally({ idea: IDEA, outDir, models: () => model, quantConnect: emulator(), local });
+    const { report } = await generateLocally({
+      idea: IDEA,
+      outDir,
+      models: () => model,
+      quantConnect: emulator(),
+      local,
+    });
     walls.push(performance.now() - started);
     criticalPaths.push(criticalPathMs(report));
     if (report.status !== 'succeeded') throw new Error(`bench run failed: ${JSON.stringify(report.failure)}`);
     latencies = model.records;
 
-    const baselineModel = withVendorLatency(createOfflineModel(), { fileMs: FILE_MS, referenceFileChars: reference });
+    const baselineModel = withVendorLatency(createOfflineModel(), {
+      fileMs: FILE_MS,
+      referenceFileChars: reference,
+    });
     const baselineStarted = performance.now();
     await runSequentially(
       initialState({
@@ -94,12 +110,16 @@ export async function benchPipeline(): Promise<{ speedUp: number; overhead: numb
   const overhead = wall / criticalPath;
   console.log(`\nPipeline vs a sequential single agent (${RUNS} runs each, medians)`);
   console.log(`  idea: "${IDEA}"`);
-  console.log(`  simulated vendor latency: a file ${FILE_MS} ms (one file ≈ 60 s, scaled); other calls by output size`);
+  console.log(
+    `  simulated vendor latency: a file ${FILE_MS} ms (one file ≈ 60 s, scaled); other calls by output size`,
+  );
   console.log(`  per call: ${latencies.map((record) => `${record.role} ${record.sleptMs} ms`).join(', ')}`);
   console.log(`  pipeline wall time       ${wall.toFixed(0).padStart(7)} ms`);
   console.log(`  critical path            ${criticalPath.toFixed(0).padStart(7)} ms`);
   console.log(`  sequential baseline      ${sequential.toFixed(0).padStart(7)} ms`);
-  console.log(`  speed-up                 ${speedUp.toFixed(2).padStart(7)} ×   target ≥ 3.00 ×   ${speedUp >= 3 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  speed-up                 ${speedUp.toFixed(2).padStart(7)} ×   target ≥ 3.00 ×   ${speedUp >= 3 ? 'met' : 'NOT met'}`,
+  );
   console.log(
     `  wall / critical path     ${overhead.toFixed(3).padStart(7)}     target ≤ 1.100     ${overhead <= 1.1 ? 'met' : 'NOT met'}`,
   );

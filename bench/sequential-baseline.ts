@@ -14,7 +14,13 @@ export async function runSequentially(input: RunState, deps: Deps): Promise<RunS
     state = (await runStage(id, state, deps)) as RunState;
   };
   await step('plan');
-  const writers: StageId[] = ['universe', 'alpha', ...(state.plan?.customPortfolio ? ['portfolio' as const] : []), 'risk', 'strategy'];
+  const writers: StageId[] = [
+    'universe',
+    'alpha',
+    ...(state.plan?.customPortfolio ? ['portfolio' as const] : []),
+    'risk',
+    'strategy',
+  ];
   const branches: unknown[] = [];
   for (const id of writers) {
     if (!BRANCH_STAGES.has(id)) throw new Error(`${id} is expected to be a file writer`);

@@ -34,7 +34,12 @@ export type FileContract = z.infer<typeof FileContract>;
 export const UniverseSpec = z.object({
   kind: z.enum(['fixed', 'top_dollar_volume', 'sector']),
   tickers: z.array(z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/)).describe('for kind=fixed'),
-  size: z.number().int().positive().max(1000).describe('number of securities for top_dollar_volume and sector'),
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(1000)
+    .describe('number of securities for top_dollar_volume and sector'),
   sector: z.string().nullable().describe('Morningstar sector name for kind=sector, for example Technology'),
   minPrice: z.number().nonnegative(),
   description: z.string(),
@@ -54,6 +59,7 @@ export const StrategySpec = z.object({
   overbought: z.number().min(0).max(100),
   entryZScore: z.number().positive().max(10),
   topFraction: z.number().positive().max(1).describe('momentum: share of the universe held long'),
+  movingAverage: z.enum(['sma', 'ema']).optional().describe('ma_crossover: simple or exponential averages'),
 });
 export type StrategySpec = z.infer<typeof StrategySpec>;
 
@@ -102,6 +108,14 @@ export const Plan = z.object({
   notUnderstood: z.array(z.string()).describe('parts of the idea the coordinator could not turn into a spec'),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/**
+ * What the coordinator model writes: the plan without its contract. The contract (files, class
+ * names, constructor parameters) follows from the spec, so code derives it and no model can get it
+ * inconsistent; it also keeps the coordinator's answer, the first step of every run, short.
+ */
+export const PlanDraft = Plan.omit({ contract: true });
+export type PlanDraft = z.infer<typeof PlanDraft>;
 
 /** The contract entry for a file owner, or undefined when the plan does not have that file. */
 export function contractFor(plan: Plan, owner: FileOwner): FileContract | undefined {

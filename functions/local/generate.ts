@@ -11,7 +11,7 @@ import { createDiskArtifactStore } from '../shared/disk-artifact-store.js';
 import { QuantCoderError, UserInputError } from '../shared/errors.js';
 import { type Logger, silentLogger } from '../shared/logger.js';
 import { type Notifier, silentNotifier } from '../shared/notifier.js';
-import { type LocalDefinition, runStateMachineLocally } from './local-runner.js';
+import { type ExecutionStatistics, type LocalDefinition, runStateMachineLocally } from './local-runner.js';
 import { newRunId } from './run-id.js';
 
 /** The run ended without a report: something failed before or inside the failure path itself. */
@@ -40,6 +40,8 @@ export interface GenerateResult {
   runId: string;
   runDir: string;
   report: RunReport;
+  /** State transitions and the largest state, as Step Functions would count them. */
+  execution: ExecutionStatistics;
 }
 
 /** The first state of a run. */
@@ -122,5 +124,5 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
       },
     );
   }
-  return { runId, runDir, report: RunReport.parse(JSON.parse(text)) };
+  return { runId, runDir, report: RunReport.parse(JSON.parse(text)), execution: outcome.statistics };
 }

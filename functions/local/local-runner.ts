@@ -18,9 +18,18 @@ export class UnmappedTaskError extends QuantCoderError {
   override readonly name = 'UnmappedTaskError';
 }
 
-export type LocalRunOutcome =
+/** What the execution cost in Step Functions terms, read from the interpreter's event log. */
+export interface ExecutionStatistics {
+  /** States entered, Parallel branches included: what Step Functions bills as state transitions. */
+  transitions: number;
+  /** The largest state input or output, in bytes of JSON; Step Functions refuses more than 262,144. */
+  largestStateBytes: number;
+}
+
+export type LocalRunOutcome = (
   | { status: 'succeeded'; output: RunState }
-  | { status: 'failed'; error: { name: string; cause: string } };
+  | { status: 'failed'; error: { name: string; cause: string } }
+) & { statistics: ExecutionStatistics };
 
 interface AslState {
   Type?: string;
@@ -93,8 +102,10 @@ export async function runStateMachineLocally(options: {
       waitTimeOverrides,
     },
   });
+  const statistics = measure(execution.eventLogs);
   try {
-    return { status: 'succeeded', output: RunState.parse(await execution.result) };
+    const output = RunState.parse(await execution.result);
+    return { status: 'succeeded', output, statistics: await statistics };
   } catch (error) {
     const name = error instanceof Error ? error.name : 'UnknownError';
     const cause =
@@ -103,6 +114,20 @@ export async function runStateMachineLocally(options: {
         : error instanceof Error
           ? error.message
           : String(error);
-    return { status: 'failed', error: { name, cause } };
+    return { status: 'failed', error: { name, cause }, statistics: await statistics };
   }
+}
+
+async function measure(events: ReturnType<StateMachine['run']>['eventLogs']): Promise<ExecutionStatistics> {
+  const statistics: ExecutionStatistics = { transitions: 0, largestStateBytes: 0 };
+  for await (const event of events) {
+    if (event.type === 'StateEntered') statistics.transitions++;
+    if (event.type === 'StateEntered' || event.type === 'StateExited') {
+      const sizes = [event.state.input, event.state.output].map((value) =>
+        value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value)),
+      );
+      statistics.largestStateBytes = Math.max(statistics.largestStateBytes, ...sizes);
+    }
+  }
+  return statistics;
 }

@@ -124,8 +124,8 @@ describe('file writers', () => {
 });
 
 describe('planStrategy', () => {
-  it('normalises whatever plan the model returns', async () => {
-    // Prepare
+  it('derives the contract from the spec the model returns, whatever contract came with it', async () => {
+    // Prepare: a model that also sends a contract, with main.py misnamed; only the spec counts
     const answer = structuredClone(PLAN);
     answer.contract.files = answer.contract.files.map((file) =>
       file.owner === 'strategy' ? { ...file, file: 'algorithm.py', baseClass: 'QCAlgorithmFramework' } : file,
@@ -138,12 +138,32 @@ describe('planStrategy', () => {
     // Assess
     expect(Plan.parse(output)).toEqual(output);
     expect(contractFor(output, 'strategy')).toMatchObject({ file: 'main.py', baseClass: 'QCAlgorithm' });
+    expect(output.contract.files.map((file) => file.file)).toEqual(
+      PLAN.portfolio.custom
+        ? ['universe.py', 'alpha.py', 'portfolio.py', 'risk.py', 'main.py']
+        : ['universe.py', 'alpha.py', 'risk.py', 'main.py'],
+    );
     expect(usage.role).toBe('coordinator');
     expect(model.requests[0]).toMatchObject({
       role: 'coordinator',
-      schemaName: 'Plan',
+      schemaName: 'PlanDraft',
       task: { kind: 'plan', idea: 'momentum' },
     });
+  });
+
+  it('keeps the class names of an earlier plan when refining it', async () => {
+    // Prepare
+    const previousPlan = structuredClone(PLAN);
+    previousPlan.contract.files = previousPlan.contract.files.map((file) =>
+      file.owner === 'risk' ? { ...file, className: 'HouseStopRiskModel' } : file,
+    );
+    const model = new FakeModel(() => PLAN);
+
+    // Act
+    const { output } = await planStrategy({ idea: 'add a 5% stop', defaults: DEFAULTS, previousPlan }, model);
+
+    // Assess
+    expect(contractFor(output, 'risk')?.className).toBe('HouseStopRiskModel');
   });
 });
 

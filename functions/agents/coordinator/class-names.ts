@@ -68,3 +68,24 @@ export function defaultClassName(
 export function avoidLeanClassName(name: string): string {
   return LEAN_CLASS_NAMES.has(name) ? `Custom${name}` : name;
 }
+
+/**
+ * Class names an earlier plan used that still fit: the algorithm, risk and portfolio keep theirs;
+ * universe and alpha keep theirs while their kind is unchanged (a new kind is a new class).
+ */
+export function stableClassNames(
+  previous: Plan,
+  specs: Pick<Plan, 'universe' | 'strategy'>,
+): Partial<Record<FileOwner, string>> {
+  const names: Partial<Record<FileOwner, string>> = {};
+  for (const file of previous.contract.files) {
+    const keep =
+      file.owner === 'universe'
+        ? previous.universe.kind === specs.universe.kind
+        : file.owner === 'alpha'
+          ? previous.strategy.kind === specs.strategy.kind
+          : true;
+    if (keep) names[file.owner] = file.className;
+  }
+  return names;
+}

@@ -197,7 +197,7 @@ export function canonicalFileContract(
 ): FileContract {
   const constructorParameters: Record<FileOwner, () => ParameterValue[]> = {
     universe: () => universeParameters(specs),
-    alpha: () => alphaParameters(specs, options.movingAverageType ?? 'sma'),
+    alpha: () => alphaParameters(specs, options.movingAverageType ?? specs.strategy.movingAverage ?? 'sma'),
     portfolio: () => portfolioParameters(specs),
     risk: () => riskParameters(specs),
     strategy: () => [],

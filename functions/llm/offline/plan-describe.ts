@@ -86,7 +86,11 @@ export function withDescriptions(specs: OfflineSpecs, movingAverageType: MovingA
   const { strategy, universe, portfolio, risk } = specs;
   return {
     ...specs,
-    strategy: { ...strategy, description: describeStrategy(strategy, movingAverageType) },
+    strategy: {
+      ...strategy,
+      description: describeStrategy(strategy, movingAverageType),
+      ...(strategy.kind === 'ma_crossover' ? { movingAverage: movingAverageType } : {}),
+    },
     universe: { ...universe, description: describeUniverse(universe, strategy.rebalance) },
     portfolio: { ...portfolio, description: describePortfolio(portfolio, risk) },
     risk: { ...risk, description: describeRisk(risk) },
