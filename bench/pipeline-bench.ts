@@ -28,7 +28,10 @@ function emulator() {
   return createInProcessEmulator({ compileCheck: (files) => validateProject(files) });
 }
 
-/** The longest chain of stage time: parallel writers count once, as the slowest of them. */
+/**
+ * The longest chain of stage time: parallel writers count once, as the slowest of them. The report
+ * stage writes report.json before its own timing exists, so its time counts as overhead: conservative.
+ */
 function criticalPathMs(report: RunReport): number {
   let sequential = 0;
   let slowestWriter = 0;

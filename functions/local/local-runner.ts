@@ -79,6 +79,19 @@ export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandl
   return handlers;
 }
 
+// Building a StateMachine validates the definition, which compiles a JSON schema: tens of
+// milliseconds. Runs are independent, so one machine per definition serves them all.
+const machines = new WeakMap<AslDefinition, StateMachine>();
+
+function stateMachineFor(definition: AslDefinition): StateMachine {
+  let machine = machines.get(definition);
+  if (!machine) {
+    machine = new StateMachine(interpreterDefinition(definition));
+    machines.set(definition, machine);
+  }
+  return machine;
+}
+
 /**
  * Runs the synthesized state machine in-process with aws-local-stepfunctions, each Lambda replaced
  * by its stage. With `instantWaits`, Wait states take no time (the emulator needs none).
@@ -89,7 +102,7 @@ export async function runStateMachineLocally(options: {
   deps: Deps;
   instantWaits?: boolean;
 }): Promise<LocalRunOutcome> {
-  const machine = new StateMachine(interpreterDefinition(options.local.definition));
+  const machine = stateMachineFor(options.local.definition);
   const waitTimeOverrides: Record<string, number> = {};
   if (options.instantWaits) {
     for (const [name, state] of walkStates(topLevelStates(options.local.definition))) {
