@@ -1,0 +1,88 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { createLambdaHandler } from '../../functions/handlers/lambda-handler.js';
+import { createOfflineModel } from '../../functions/llm/offline-model.js';
+import type { Deps } from '../../functions/pipeline/deps.js';
+import { RunState } from '../../functions/pipeline/run-state.js';
+import { createInProcessEmulator } from '../../functions/quantconnect/emulator/in-process-emulator.js';
+import { createAwsDeps } from '../../functions/shared/aws-deps.js';
+import { createDiskArtifactStore } from '../../functions/shared/disk-artifact-store.js';
+import { ConfigurationError } from '../../functions/shared/errors.js';
+import { silentLogger } from '../../functions/shared/logger.js';
+import { silentNotifier } from '../../functions/shared/notifier.js';
+import { freshState } from '../pipeline/run-state-fixtures.js';
+
+const context = {} as Context;
+
+async function localDeps(): Promise<Deps> {
+  const offline = createOfflineModel();
+  return {
+    models: () => offline,
+    store: createDiskArtifactStore(await mkdtemp(join(tmpdir(), 'quantcoder-handler-'))),
+    quantConnect: createInProcessEmulator({ compileCheck: () => [] }),
+    notifier: silentNotifier,
+    logger: silentLogger,
+    now: () => new Date('2026-01-02T00:00:00Z'),
+    sleep: async () => {},
+  };
+}
+
+describe('createLambdaHandler', () => {
+  it('builds its dependencies once per cold start and returns the next state', async () => {
+    // Prepare
+    let builds = 0;
+    const handler = createLambdaHandler('plan', async () => {
+      builds++;
+      return localDeps();
+    });
+
+    // Act
+    const first = RunState.parse(await handler(freshState({ runId: 'run-a' }), context));
+    const second = RunState.parse(await handler(freshState({ runId: 'run-b' }), context));
+
+    // Assess
+    expect(builds).toBe(1);
+    expect(first.plan?.projectName).toMatch(/^rsi/);
+    expect(second.plan?.ref.key).toBe('run-b/plan.json');
+    expect(first.timings.map((timing) => timing.stage)).toEqual(['plan']);
+  });
+
+  it('tries to build its dependencies again after a failed cold start', async () => {
+    // Prepare
+    let builds = 0;
+    const handler = createLambdaHandler('plan', async () => {
+      builds++;
+      if (builds === 1) throw new ConfigurationError('Set ARTIFACT_BUCKET: the bucket.');
+      return localDeps();
+    });
+
+    // Act
+    const failed = handler(freshState(), context);
+
+    // Assess
+    await expect(failed).rejects.toThrow('Set ARTIFACT_BUCKET');
+    await expect(handler(freshState(), context)).resolves.toMatchObject({ runId: 'run-1' });
+    expect(builds).toBe(2);
+  });
+
+  it('refuses an event that is not a run state, naming the stage', async () => {
+    // Prepare
+    const handler = createLambdaHandler('validate', localDeps);
+
+    // Act and assess
+    await expect(handler({ hello: 'world' }, context)).rejects.toMatchObject({
+      name: 'InvalidRunStateError',
+      message: expect.stringContaining('Stage validate received a run state it cannot read'),
+    });
+  });
+});
+
+describe('createAwsDeps', () => {
+  it('fails fast, naming ARTIFACT_BUCKET, when the stack did not set it', async () => {
+    await expect(createAwsDeps({})).rejects.toThrowError(ConfigurationError);
+    await expect(createAwsDeps({})).rejects.toThrow('ARTIFACT_BUCKET');
+  });
+});
