@@ -1,0 +1,16 @@
+export { Diagnostic, formatDiagnostic, hasErrors } from './diagnostic.js';
+export { type PythonEnvironment, QUANTCONNECT_ENVIRONMENT } from './environment/python-environment.js';
+export { buildProject, type Project } from './project/project.js';
+export type { PythonModule } from './project/python-module.js';
+export { type ParsedPythonFile, parsePythonFile, SYNTAX_ERROR_RULE } from './python/parser.js';
+export { findRule, PROJECT_RULES } from './rules.js';
+export {
+  compareDiagnostics,
+  positionOf,
+  type SourcePosition,
+  START_OF_FILE,
+  sortDiagnostics,
+  staticDiagnostic,
+} from './static-diagnostic.js';
+export { type ValidateOptions, validateProject } from './validate-project.js';
+export type { ValidationRule } from './validation-rule.js';

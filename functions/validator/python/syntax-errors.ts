@@ -1,0 +1,260 @@
+import type Parser from 'tree-sitter';
+import { clip, tokenAfter, tokenBefore, tokensOf } from './syntax-tree.js';
+
+type SyntaxNode = Parser.SyntaxNode;
+
+/** A syntax problem found in a tree: where it is (0-based tree-sitter point) and what is wrong, in plain words. */
+export interface SyntaxProblem {
+  point: Parser.Point;
+  message: string;
+}
+
+const CLOSER_OF = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+]);
+const CLOSING = new Set([')', ']', '}']);
+
+/** Keywords that start a statement whose header must end with ':'. */
+const COMPOUND_KEYWORDS = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'def',
+  'class',
+  'try',
+  'except',
+  'finally',
+  'with',
+  'async',
+]);
+
+const COMPOUND_STATEMENTS = new Set([
+  'class_definition',
+  'function_definition',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'with_statement',
+  'try_statement',
+  'except_clause',
+  'finally_clause',
+]);
+
+/** Tokens after which a line cannot end: binary operators, assignment, separators and keywords that need more. */
+// biome-ignore format: one operator family per line reads better than one token per line
+const CONTINUING_TOKENS = new Set([
+  '+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^', '~',
+  '<', '>', '<=', '>=', '==', '!=', '=', ':=', '+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=',
+  '&=', '|=', '^=', '<<=', '>>=', '.', ',', '->',
+  'and', 'or', 'not', 'in', 'is', 'import', 'from', 'as', 'lambda', 'def', 'class', 'del', 'assert',
+  'raise', 'global', 'nonlocal', 'await',
+]);
+
+/** Every ERROR and MISSING node of a tree as a plain-words problem; nested errors at one spot are reported once. */
+export function findSyntaxProblems(tree: Parser.Tree): SyntaxProblem[] {
+  const root = tree.rootNode;
+  if (!root.hasError) return [];
+  const problems: SyntaxProblem[] = [];
+  const seen = new Set<string>();
+  const report = (problem: SyntaxProblem): void => {
+    const key = `${problem.point.row}:${problem.point.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+  visitProblemNodes(root, (node) => report(node.isMissing ? explainMissing(node) : explainError(node)));
+  return problems;
+}
+
+/** Calls `visit` on each outermost ERROR node and each MISSING node outside ERROR nodes, in source order. */
+function visitProblemNodes(node: SyntaxNode, visit: (node: SyntaxNode) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'ERROR' || child.isMissing) visit(child);
+    else if (child.hasError) visitProblemNodes(child, visit);
+  }
+}
+
+function explainMissing(node: SyntaxNode): SyntaxProblem {
+  const what = node.isNamed ? `a ${node.type.replaceAll('_', ' ')}` : `'${node.type}'`;
+  return { point: node.startPosition, message: `missing ${what === 'a identifier' ? 'a name' : what}` };
+}
+
+function explainError(node: SyntaxNode): SyntaxProblem {
+  const tokens = tokensOf(node);
+  const first = tokens[0];
+  if (first === undefined) return { point: node.startPosition, message: 'invalid syntax' };
+  return (
+    unterminatedString(tokens) ??
+    missingColon(node, tokens) ??
+    bracketProblem(tokens) ??
+    missingSeparator(node) ??
+    adjacentOperators(tokens) ??
+    unexpectedEnd(node, tokens) ?? {
+      point: first.startPosition,
+      message: `unexpected '${clip(tokenText(first))}'`,
+    }
+  );
+}
+
+/** A token's text, or the whole string literal when the token is a piece of one. */
+function tokenText(token: SyntaxNode): string {
+  const parent = token.parent;
+  return parent !== null && parent.type === 'string' ? parent.text : token.text;
+}
+
+function unterminatedString(tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
+  for (const token of tokens) {
+    if (token.type !== 'string_start') continue;
+    const string = token.parent;
+    const closed = string?.type === 'string' && string.lastChild?.type === 'string_end';
+    if (!closed) return { point: token.startPosition, message: 'unterminated string literal' };
+  }
+  return undefined;
+}
+
+function bracketProblem(tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
+  const open: SyntaxNode[] = [];
+  for (const token of tokens) {
+    if (CLOSER_OF.has(token.type)) {
+      open.push(token);
+      continue;
+    }
+    if (!CLOSING.has(token.type)) continue;
+    const opener = open.pop();
+    if (opener === undefined) {
+      return {
+        point: token.startPosition,
+        message: `unexpected '${token.type}' with no matching opening bracket`,
+      };
+    }
+    if (CLOSER_OF.get(opener.type) !== token.type) {
+      return {
+        point: token.startPosition,
+        message: `closing '${token.type}' does not match the opening '${opener.type}' on line ${opener.startPosition.row + 1}`,
+      };
+    }
+  }
+  const unclosed = open.at(-1);
+  if (unclosed === undefined) return undefined;
+  return { point: unclosed.startPosition, message: `unclosed '${unclosed.type}'` };
+}
+
+const SEPARATED_LISTS = new Set([
+  'argument_list',
+  'list',
+  'tuple',
+  'set',
+  'dictionary',
+  'parameters',
+  'subscript',
+]);
+
+/** Two items of a bracketed list with no ',' between them (or a dictionary key with no ':' before its value). */
+function missingSeparator(node: SyntaxNode): SyntaxProblem | undefined {
+  const parent = node.parent;
+  if (parent === null || !SEPARATED_LISTS.has(parent.type)) return undefined;
+  const items = node.namedChildren.filter((child) => !child.isExtra);
+  const [firstItem, secondItem] = items;
+  if (items.length === 2 && firstItem !== undefined && secondItem !== undefined) {
+    const separator = parent.type === 'dictionary' ? ':' : ',';
+    return between(separator, firstItem, secondItem);
+  }
+  if (items.length !== 1 || firstItem === undefined) return undefined;
+  const previous = node.previousNamedSibling;
+  if (previous !== null && !previous.isExtra && isAdjacent(previous, node)) {
+    return between(',', previous, node);
+  }
+  const next = node.nextNamedSibling;
+  if (next !== null && !next.isExtra && isAdjacent(node, next)) return between(',', node, next);
+  return undefined;
+}
+
+/** True when nothing but whitespace separates two sibling nodes. */
+function isAdjacent(left: SyntaxNode, right: SyntaxNode): boolean {
+  return left.nextSibling?.startIndex === right.startIndex;
+}
+
+function between(separator: string, left: SyntaxNode, right: SyntaxNode): SyntaxProblem {
+  return {
+    point: right.startPosition,
+    message: `missing '${separator}' between '${clip(left.text, 20)}' and '${clip(right.text, 20)}'`,
+  };
+}
+
+// biome-ignore format: operators read better in a block
+const BINARY_ONLY_OPERATORS = new Set([
+  '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^', '<', '>', '<=', '>=', '==', '!=', '=',
+  'and', 'or', 'in', 'is',
+]);
+
+// biome-ignore format: operators read better in a block
+const ARITHMETIC_OPERATORS = new Set([
+  '+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^', '<', '>', '<=', '>=', '==', '!=', '.',
+]);
+
+/** `x +* 2`: an operator that needs a left operand right after another operator. */
+function adjacentOperators(tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
+  for (let index = 1; index < tokens.length; index += 1) {
+    const left = tokens[index - 1];
+    const right = tokens[index];
+    if (left === undefined || right === undefined || left.endPosition.row !== right.startPosition.row)
+      continue;
+    if (ARITHMETIC_OPERATORS.has(left.type) && BINARY_ONLY_OPERATORS.has(right.type)) {
+      return { point: right.startPosition, message: `unexpected '${right.type}' after '${left.type}'` };
+    }
+  }
+  return undefined;
+}
+
+/** `if x` / `class A(B)` / `else` without the ':' that ends a compound statement header. */
+function missingColon(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
+  const header = headerTokens(node, tokens);
+  const keyword = header[0];
+  if (keyword === undefined) return undefined;
+  let depth = 0;
+  let last = keyword;
+  for (const token of header) {
+    if (depth === 0 && token.startPosition.row > last.endPosition.row) break;
+    if (CLOSER_OF.has(token.type)) depth += 1;
+    else if (CLOSING.has(token.type)) depth = Math.max(0, depth - 1);
+    else if (token.type === ':' && depth === 0) return undefined;
+    last = token;
+  }
+  // A header still inside brackets is an unclosed bracket, not a missing ':'.
+  if (depth > 0) return undefined;
+  return { point: last.endPosition, message: `missing ':' at the end of the '${keyword.text}' line` };
+}
+
+/** The tokens of the statement header an ERROR node belongs to, starting with its compound keyword, or []. */
+function headerTokens(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxNode[] {
+  const first = tokens[0];
+  if (first === undefined) return [];
+  if (COMPOUND_KEYWORDS.has(first.type) && startsLine(first)) return [...tokens];
+  const parent = node.parent;
+  const keyword = parent?.firstChild;
+  if (parent === null || keyword === null || keyword === undefined) return [];
+  if (!COMPOUND_STATEMENTS.has(parent.type) || !COMPOUND_KEYWORDS.has(keyword.type)) return [];
+  if (keyword.startPosition.row !== first.startPosition.row) return [];
+  const before = tokensOf(parent).filter((token) => token.endIndex <= node.startIndex);
+  return [...before, ...tokens];
+}
+
+function startsLine(token: SyntaxNode): boolean {
+  const previous = tokenBefore(token);
+  return previous === undefined || previous.endPosition.row < token.startPosition.row;
+}
+
+/** A line that stops after an operator or a keyword that needs more (`x = 1 +`, `from x import`). */
+function unexpectedEnd(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
+  const last = tokens.at(-1);
+  if (last === undefined || !CONTINUING_TOKENS.has(last.type)) return undefined;
+  const next = tokenAfter(node);
+  if (next !== undefined && next.startPosition.row === last.endPosition.row) return undefined;
+  return { point: last.startPosition, message: `unexpected end of line after '${last.type}'` };
+}
