@@ -34,7 +34,11 @@ function unavailableQuantConnect(): QuantConnect {
 
 /** The Lambda composition root: built once per cold start from the function's environment. */
 export async function createAwsDeps(environment: NodeJS.ProcessEnv = process.env): Promise<Deps> {
-  const bucket = requireEnvironment('ARTIFACT_BUCKET', 'the S3 bucket runs are written to (set by the CDK stack)', environment);
+  const bucket = requireEnvironment(
+    'ARTIFACT_BUCKET',
+    'the S3 bucket runs are written to (set by the CDK stack)',
+    environment,
+  );
   const offline = createOfflineModel();
   return {
     models: () => offline,

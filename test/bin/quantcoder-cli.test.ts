@@ -11,11 +11,20 @@ const CLI = join(import.meta.dirname, '..', '..', 'bin', 'quantcoder.mjs');
 /** Runs the CLI as a user would, with no keys in its environment. */
 async function quantcoder(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const environment = { ...process.env };
-  for (const name of ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MISTRAL_API_KEY', 'QC_USER_ID', 'QC_API_TOKEN']) {
+  for (const name of [
+    'ANTHROPIC_API_KEY',
+    'OPENAI_API_KEY',
+    'MISTRAL_API_KEY',
+    'QC_USER_ID',
+    'QC_API_TOKEN',
+  ]) {
     delete environment[name];
   }
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: environment, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: environment,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -29,7 +38,19 @@ describe('quantcoder generate', () => {
     const out = await mkdtemp(join(tmpdir(), 'quantcoder-cli-'));
 
     // Act
-    const result = await quantcoder(['generate', 'RSI', '14', 'on', 'SPY,', 'buy', 'below', '30', '--json', '--out', out]);
+    const result = await quantcoder([
+      'generate',
+      'RSI',
+      '14',
+      'on',
+      'SPY,',
+      'buy',
+      'below',
+      '30',
+      '--json',
+      '--out',
+      out,
+    ]);
 
     // Assess
     expect(result.code).toBe(0);
@@ -44,7 +65,7 @@ describe('quantcoder generate', () => {
     expect(onDisk.files).toEqual(report.files);
   });
 
-  it('explains an idea it cannot plan, says where the run's files are and exits with status 1', async () => {
+  it('explains an idea it cannot plan, says where its files are and exits with status 1', async () => {
     // Prepare
     const out = await mkdtemp(join(tmpdir(), 'quantcoder-cli-'));
 

@@ -1,6 +1,6 @@
-import { sha256Hex } from '../../functions/shared/artifact-store.js';
 import { DEFAULT_LIMITS } from '../../functions/pipeline/defaults.js';
 import type { ProjectFile, RunState } from '../../functions/pipeline/run-state.js';
+import { sha256Hex } from '../../functions/shared/artifact-store.js';
 
 /** A reference to `content` stored under `key`, as a store would return it. */
 export function refTo(key: string, content: string) {

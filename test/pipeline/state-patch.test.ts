@@ -17,7 +17,10 @@ describe('mergeFiles', () => {
     // Prepare
     const current = [projectFile('alpha.py', 'alpha', 'old'), projectFile('risk.py', 'risk')];
     // Act
-    const merged = mergeFiles(current, [projectFile('alpha.py', 'alpha', 'new'), projectFile('main.py', 'strategy')]);
+    const merged = mergeFiles(current, [
+      projectFile('alpha.py', 'alpha', 'new'),
+      projectFile('main.py', 'strategy'),
+    ]);
     // Assess
     expect(merged.map((file) => file.name)).toEqual(['alpha.py', 'risk.py', 'main.py']);
     expect(merged[0]?.ref.sha256).toBe(projectFile('alpha.py', 'alpha', 'new').ref.sha256);
