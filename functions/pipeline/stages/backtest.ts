@@ -76,8 +76,13 @@ export const pollBacktestStage: Stage = {
       },
     };
   },
-  describe: (state) =>
-    state.backtest && `${state.backtest.status} (${Math.round(state.backtest.progress * 100)}%)`,
+  describe: (state) => {
+    const backtest = state.backtest;
+    if (!backtest) return undefined;
+    const percent = `${Math.round(backtest.progress * 100)}%`;
+    const status = backtest.status.includes(percent) ? backtest.status : `${backtest.status} ${percent}`;
+    return `poll ${backtest.polls} of at most ${state.limits.maxPolls}: ${status}`;
+  },
 };
 
 async function readEquity(
