@@ -46,7 +46,8 @@ program
         quantConnect: environment.quantConnect,
         local: environment.local,
         notifier: createTerminalNotifier(progress),
-        logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }),
+        // Progress and the summary tell the user what happened; logs on stderr are for what they cannot.
+      logger: createLogger({ level: process.env.LOG_LEVEL ?? 'error' }),
         ...(options.maxRefineAttempts !== undefined
           ? { limits: { maxRefineAttempts: options.maxRefineAttempts } }
           : {}),

@@ -70,7 +70,8 @@ export async function runStage(id: StageId, event: unknown, deps: Deps): Promise
     });
     return next;
   } catch (error) {
-    logger.error('stage failed', { error: error instanceof Error ? error.message : String(error) });
+    // A warning, not an error: the state machine's Retry or Catch handles it and the report says it.
+    logger.warn('stage failed', { error: error instanceof Error ? error.message : String(error) });
     await notify(deps, state, {
       type: 'stage',
       stage: id,
