@@ -1,5 +1,5 @@
 import { Plan } from '../agents/plan.js';
-import { PROJECT_FILE_NAME } from '../agents/roles.js';
+import { FILE_OF_OWNER, FileOwner, PROJECT_FILE_NAME } from '../agents/roles.js';
 import type { SourceFile } from '../agents/tasks.js';
 import { type ArtifactRef, getJson, getText } from '../shared/artifact-store.js';
 import { ModelOutputError, QuantCoderError } from '../shared/errors.js';
@@ -59,4 +59,28 @@ export async function storeProjectFile(
   });
   const { content: _content, ...entry } = file;
   return { ...entry, ref };
+}
+
+const OWNER_OF_FILE = new Map<string, FileOwner>(
+  FileOwner.options.map((owner) => [FILE_OF_OWNER[owner], owner] as const),
+);
+
+/**
+ * Project files in the store that the state does not know: what the branches of a failed Parallel
+ * state wrote before it failed. A failure report lists and zips them too, so nothing is lost.
+ */
+export async function unrecordedProjectFiles(
+  state: RunState,
+  deps: Pick<Deps, 'store'>,
+): Promise<ProjectFile[]> {
+  const folder = runKeys.projectFile(state.runId, '').replace(/\/$/, '');
+  const known = new Set(state.files.map((file) => file.name));
+  const found: ProjectFile[] = [];
+  for (const ref of await deps.store.list(folder)) {
+    const name = ref.key.slice(folder.length + 1);
+    const owner = name === 'README.md' ? 'integration' : OWNER_OF_FILE.get(name);
+    if (known.has(name) || !owner) continue;
+    found.push({ name, owner, ref });
+  }
+  return found;
 }

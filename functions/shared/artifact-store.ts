@@ -23,6 +23,8 @@ export interface ArtifactStore {
   link(ref: ArtifactRef, options?: { expiresInSeconds?: number }): Promise<string>;
   /** Where `key` lives, for messages ("files are in ..."). */
   locate(key: string): string;
+  /** References to every artifact under the folder `prefix`, sorted by key; an empty list when there is none. */
+  list(prefix: string): Promise<ArtifactRef[]>;
 }
 
 /** sha256 of a body, lower-case hex. */

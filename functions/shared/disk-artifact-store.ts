@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertArtifactKey, verifyArtifact } from './artifact-integrity.js';
 import { type ArtifactStore, sha256Hex } from './artifact-store.js';
@@ -43,5 +43,31 @@ export function createDiskArtifactStore(root: string): ArtifactStore {
     },
 
     locate,
+
+    async list(prefix) {
+      const folder = locate(prefix);
+      let entries: string[];
+      try {
+        entries = await readdir(folder, { recursive: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw new ArtifactError(`Could not list artifacts under ${prefix}.`, { cause: error });
+      }
+      const refs = [];
+      for (const entry of entries.sort()) {
+        // Temporary files belong to writes still under way; folders have no bytes of their own.
+        if (entry.endsWith('.tmp')) continue;
+        const key = `${assertArtifactKey(prefix)}/${entry.split(path.sep).join('/')}`;
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(locate(key));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EISDIR') continue;
+          throw new ArtifactError(`Could not read artifact ${key}.`, { cause: error });
+        }
+        refs.push({ key, sha256: sha256Hex(bytes), bytes: bytes.length });
+      }
+      return refs;
+    },
   };
 }

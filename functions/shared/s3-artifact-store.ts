@@ -3,6 +3,7 @@ import {
   GetObjectCommand,
   NoSuchKey,
   PutObjectCommand,
+  paginateListObjectsV2,
   type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -40,6 +41,15 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
     options.presign ?? ((signer, command, signing) => getSignedUrl(signer, command, signing));
   const objectKey = (key: string): string =>
     prefix ? `${prefix}/${assertArtifactKey(key)}` : assertArtifactKey(key);
+  const readObject = async (key: string): Promise<Buffer> => {
+    try {
+      const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
+      if (!response.Body) throw new ArtifactError(`Artifact ${key} came back from S3 without a body.`);
+      return Buffer.from(await response.Body.transformToByteArray());
+    } catch (error) {
+      throw mapS3Error(error, key, 'read');
+    }
+  };
 
   return {
     async put(key, body, putOptions) {
@@ -64,15 +74,34 @@ export function createS3ArtifactStore(options: S3ArtifactStoreOptions): Artifact
     },
 
     async get(ref) {
-      let bytes: Buffer;
+      return verifyArtifact(ref, await readObject(ref.key));
+    },
+
+    async list(listPrefix) {
+      const keys: string[] = [];
       try {
-        const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(ref.key) }));
-        if (!response.Body) throw new ArtifactError(`Artifact ${ref.key} came back from S3 without a body.`);
-        bytes = Buffer.from(await response.Body.transformToByteArray());
+        const pages = paginateListObjectsV2(
+          { client },
+          { Bucket: bucket, Prefix: `${objectKey(listPrefix)}/` },
+        );
+        for await (const page of pages) {
+          for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+        }
       } catch (error) {
-        throw mapS3Error(error, ref.key, 'read');
+        throw mapS3Error(error, listPrefix, 'read');
       }
-      return verifyArtifact(ref, bytes);
+      const refs = [];
+      // S3 lists no sha256 of its own, so each object is read and hashed: fine for a run's few files.
+      for (const key of keys.sort()) {
+        const artifactKey = prefix ? key.slice(prefix.length + 1) : key;
+        const bytes = await readObject(artifactKey);
+        refs.push({
+          key: artifactKey,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          bytes: bytes.length,
+        });
+      }
+      return refs;
     },
 
     link(ref, linkOptions) {

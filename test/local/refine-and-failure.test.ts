@@ -156,7 +156,13 @@ describe('a failing model', () => {
     // Prepare
     const model = createScriptedModel({
       script: {
-        risk: [new ModelOutputError('The risk model answered with something that is not a risk model.')],
+        // The risk agent fails after the other writers are done, so their files exist when the run fails.
+        risk: [
+          async () => {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            throw new ModelOutputError('The risk model answered with something that is not a risk model.');
+          },
+        ],
       },
       fallback: createOfflineModel(),
     });
@@ -173,6 +179,8 @@ describe('a failing model', () => {
     });
     const written = await readdir(join(runDir, 'project'));
     expect(written).toEqual(expect.arrayContaining(['alpha.py', 'universe.py', 'main.py']));
+    expect(report.files.map((file) => file.name).sort()).toEqual([...written].sort());
+    expect(report.locations.zip && existsSync(report.locations.zip)).toBe(true);
     expect(existsSync(join(runDir, 'plan.json'))).toBe(true);
     expect(existsSync(join(runDir, 'report.json'))).toBe(true);
   });

@@ -52,6 +52,23 @@ export function describeArtifactStoreContract(
       expect(back).toBe(text);
     });
 
+    it('lists what is under a folder, with references that read back', async () => {
+      // Prepare
+      const folder = keyFor('run').replace(/\/run$/, '/run');
+      const first = await harness.store.put(`${folder}/project/main.py`, 'print(1)\n');
+      const second = await harness.store.put(`${folder}/project/sub/alpha.py`, 'x = 2\n');
+      await harness.store.put(`${folder}/plan.json`, '{}');
+
+      // Act
+      const listed = await harness.store.list(`${folder}/project`);
+      const empty = await harness.store.list(`${folder}/nothing-here`);
+
+      // Assess
+      expect(listed).toEqual([first, second]);
+      expect(await getText(harness.store, listed[1] as ArtifactRef)).toBe('x = 2\n');
+      expect(empty).toEqual([]);
+    });
+
     it('stores binary bytes unchanged', async () => {
       // Prepare
       const key = keyFor('project.zip');

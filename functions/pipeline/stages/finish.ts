@@ -1,7 +1,7 @@
 import { putJson } from '../../shared/artifact-store.js';
 import { createZipArchive } from '../../shared/zip-archive.js';
 import type { Deps } from '../deps.js';
-import { loadSources, runKeys } from '../project-files.js';
+import { loadSources, runKeys, unrecordedProjectFiles } from '../project-files.js';
 import { buildRunReport } from '../run-report.js';
 import type { Failure, RunState } from '../run-state.js';
 import type { Stage } from '../stage.js';
@@ -107,10 +107,11 @@ export const reportFailureStage: Stage = {
   kind: 'step',
   async run(state, deps) {
     const failure = describeFailure(state);
-    let withPackage = state;
-    if (state.files.length > 0 && !state.package) {
+    const recovered = await unrecordedProjectFiles(state, deps);
+    let withPackage: RunState = { ...state, files: [...state.files, ...recovered] };
+    if (withPackage.files.length > 0 && !state.package) {
       try {
-        withPackage = { ...state, package: await packageProject(state, deps) };
+        withPackage = { ...withPackage, package: await packageProject(withPackage, deps) };
       } catch (error) {
         deps.logger.error('could not zip the files of a failed run; they stay in the project folder', {
           error: error instanceof Error ? error.message : String(error),
@@ -123,7 +124,7 @@ export const reportFailureStage: Stage = {
       status: 'failed',
       summary: `${failure.stage} failed: ${failure.message} Files: ${report.locations.project}`,
     });
-    return { package: withPackage.package, outcome: { status: 'failed', report: ref } };
+    return { files: recovered, package: withPackage.package, outcome: { status: 'failed', report: ref } };
   },
   describe: () => 'report.json written',
 };
