@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ModelRouter } from '../llm/model.js';
 import { DEFAULT_LIMITS } from '../pipeline/defaults.js';
 import type { Deps } from '../pipeline/deps.js';
@@ -7,6 +7,7 @@ import { runKeys } from '../pipeline/project-files.js';
 import { RunReport } from '../pipeline/run-report.js';
 import type { Limits, RunRequest, RunState } from '../pipeline/run-state.js';
 import type { QuantConnect } from '../quantconnect/port.js';
+import { sha256Hex } from '../shared/artifact-store.js';
 import { createDiskArtifactStore } from '../shared/disk-artifact-store.js';
 import { QuantCoderError, UserInputError } from '../shared/errors.js';
 import { type Logger, silentLogger } from '../shared/logger.js';
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   limits?: Partial<Limits>;
   backtest?: RunRequest['backtest'];
   source?: RunRequest['source'];
+  /** The earlier run this one refines; it must live in `outDir`. */
+  refines?: RunRequest['refines'];
   now?: () => Date;
   sleep?: (milliseconds: number) => Promise<void>;
   runId?: string;
@@ -96,6 +99,7 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
       source: options.source ?? 'cli',
       requestedAt: now().toISOString(),
       ...(options.backtest ? { backtest: options.backtest } : {}),
+      ...(options.refines ? { refines: options.refines } : {}),
     },
     limits: {
       ...DEFAULT_LIMITS,
@@ -125,4 +129,37 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
     );
   }
   return { runId, runDir, report: RunReport.parse(JSON.parse(text)), execution: outcome.statistics };
+}
+
+/**
+ * Finds an earlier run to refine, given its folder (or its id inside `outDir`), and says where the
+ * refinement must write: beside it, so the new run can read the earlier plan from the same store.
+ */
+export async function findEarlierRun(
+  run: string,
+  outDir: string,
+): Promise<{ outDir: string; refines: NonNullable<RunRequest['refines']> }> {
+  const runDir = run.includes('/') || run.includes('\\') ? resolve(run) : join(resolve(outDir), run);
+  const runId = basename(runDir);
+  const planPath = join(runDir, 'plan.json');
+  let plan: string;
+  try {
+    plan = await readFile(planPath, 'utf8');
+  } catch (error) {
+    throw new UserInputError(
+      `There is no QuantCoder run with a plan at ${runDir} (no plan.json). Pass a run folder that quantcoder generate wrote, such as quantcoder-runs/<run-id>, or its run id with --out.`,
+      { cause: error },
+    );
+  }
+  const report = await readFile(join(runDir, 'report.json'), 'utf8')
+    .then((text) => RunReport.parse(JSON.parse(text)))
+    .catch(() => undefined);
+  return {
+    outDir: dirname(runDir),
+    refines: {
+      runId,
+      plan: { key: `${runId}/plan.json`, sha256: sha256Hex(plan), bytes: Buffer.byteLength(plan) },
+      files: report?.files.map((file) => file.name) ?? [],
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { Plan } from '../../functions/agents/plan.js';
+import { findEarlierRun } from '../../functions/local/generate.js';
 import { loadLocalDefinition } from '../../functions/local/local-environment.js';
 import type { LocalDefinition } from '../../functions/local/local-runner.js';
 import { validateProject } from '../../functions/validator/index.js';
@@ -115,5 +116,33 @@ describe('quantcoder generate, run locally through the synthesized state machine
     expect(report.usage.totals.calls).toBe(portfolio ? 6 : 5);
     const onDisk = JSON.parse(await readFile(join(runDir, 'report.json'), 'utf8'));
     expect(onDisk.status).toBe('succeeded');
+  });
+});
+
+describe('quantcoder refine', () => {
+  it('applies a follow-up to an earlier run and keeps its project name and class names', async () => {
+    // Prepare
+    const first = await runIdea(local, 'Momentum on SPY, QQQ and IWM, 20-day lookback, 10% trailing stop');
+    const earlier = await findEarlierRun(first.runDir, 'unused');
+
+    // Act
+    const second = await runIdea(local, 'make it long-short and add a 5% stop', {
+      outDir: earlier.outDir,
+      refines: earlier.refines,
+    });
+
+    // Assess
+    expect(second.report.status).toBe('succeeded');
+    const before = Plan.parse(first.report.plan);
+    const after = Plan.parse(second.report.plan);
+    expect(after.strategy.direction).toBe('long_short');
+    expect(after.risk.maxDrawdownPerSecurity).toBe(0.05);
+    expect(after.risk.trailingStop).toBe(before.risk.trailingStop);
+    expect(after.projectName).toBe(before.projectName);
+    expect(after.contract.files.map((file) => file.className)).toEqual(
+      before.contract.files.map((file) => file.className),
+    );
+    expect(earlier.refines.files).toContain('alpha.py');
+    await pyCompile(second.runDir);
   });
 });

@@ -21,17 +21,20 @@ const run = promisify(execFile);
 export async function runIdea(
   local: LocalDefinition,
   idea: string,
-  options: Partial<Pick<GenerateOptions, 'limits' | 'notifier'>> & { models?: ModelRouter } = {},
+  options: Partial<Pick<GenerateOptions, 'limits' | 'notifier' | 'outDir' | 'refines'>> & {
+    models?: ModelRouter;
+  } = {},
 ): Promise<GenerateResult> {
   const offline = createOfflineModel();
   return generateLocally({
     idea,
-    outDir: await mkdtemp(join(tmpdir(), 'quantcoder-e2e-')),
+    outDir: options.outDir ?? (await mkdtemp(join(tmpdir(), 'quantcoder-e2e-'))),
     models: options.models ?? (() => offline),
     quantConnect: createInProcessEmulator({ compileCheck: (files) => validateProject(files) }),
     local,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.refines ? { refines: options.refines } : {}),
   });
 }
 
