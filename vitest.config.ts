@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // tree-sitter is a native addon; separate processes keep each test file's addon state apart.
+    // Separate processes: each test file gets its own WASM parser and memory, and a crash stays local.
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

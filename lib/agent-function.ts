@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,6 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { STAGE_ENV, type StageId } from '../functions/pipeline/stage-ids.js';
+import { WASM_DIRECTORY_ENV, WASM_FILES, wasmFilePaths } from '../functions/validator/python/wasm-files.js';
 import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
 
 /** The newest Node.js runtime this aws-cdk-lib offers; cdk-nag's AwsSolutions-L1 checks it stays the newest. */
@@ -19,13 +19,8 @@ export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
 /** The repository root: entries, package.json and the lock file are found from here, not from the cwd. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * Native addons the functions load at run time. esbuild cannot bundle a `.node` file, so they stay
- * external and are copied next to the bundle with their prebuilt binary for the function's architecture.
- */
-export const NATIVE_MODULES: readonly string[] = ['tree-sitter', 'tree-sitter-python'];
-/** What the native addons require at run time (node-addon-api is only needed to compile them). */
-const NATIVE_RUNTIME_DEPENDENCIES: readonly string[] = ['node-gyp-build'];
+/** Where Lambda unpacks the bundle; the Python parser's WebAssembly files are copied there beside it. */
+export const LAMBDA_TASK_ROOT = '/var/task';
 
 /**
  * ESM output has no `require`, `__filename` or `__dirname`; CommonJS dependencies bundled into it
@@ -47,12 +42,10 @@ export interface AgentFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 MiB */
   readonly memorySize?: number;
-  /** Added to QUANTCODER_STAGE and NODE_OPTIONS. */
+  /** Added to QUANTCODER_STAGE, QUANTCODER_WASM_DIR and NODE_OPTIONS. */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
-  /** Native addons to ship beside the bundle. @default NATIVE_MODULES */
-  readonly nativeModules?: readonly string[];
 }
 
 /**
@@ -81,8 +74,6 @@ export class AgentFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const nativeModules = props.nativeModules ?? NATIVE_MODULES;
-    const shippedModules = nativeModules.length > 0 ? [...nativeModules, ...NATIVE_RUNTIME_DEPENDENCIES] : [];
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.stage}.ts`),
       handler: 'handler',
@@ -99,6 +90,7 @@ export class AgentFunction extends Construct {
       environment: {
         ...props.environment,
         [STAGE_ENV]: props.stage,
+        [WASM_DIRECTORY_ENV]: LAMBDA_TASK_ROOT,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -110,11 +102,11 @@ export class AgentFunction extends Construct {
         sourcesContent: false,
         banner: ESM_BANNER,
         // The runtime ships the v3 SDK.
-        externalModules: ['@aws-sdk/*', ...shippedModules],
+        externalModules: ['@aws-sdk/*'],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir, outputDir) => copyModulesCommands(shippedModules, outputDir),
+          afterBundling: (_inputDir, outputDir) => wasmCopyCommands(outputDir),
         },
       },
     });
@@ -148,23 +140,17 @@ export class AgentFunction extends Construct {
 }
 
 /**
- * Shell commands that copy installed packages into the bundle, as `nodeModules` would without its
- * `npm ci` (which needs the registry at synth time). The compiled `build/` folder is dropped: it holds
- * the build machine's binary, which node-gyp-build would prefer over the prebuild for Lambda's arm64.
+ * Shell commands that copy the validator's WebAssembly files (web-tree-sitter's runtime and the Python
+ * grammar) from the installed packages next to the bundle: esbuild bundles the parser's JavaScript, but the
+ * parser reads these two files at module load, from QUANTCODER_WASM_DIR. One build serves every architecture.
  */
-function copyModulesCommands(modules: readonly string[], outputDir: string): string[] {
-  const resolveFromRoot = createRequire(join(PROJECT_ROOT, 'package.json'));
-  const prebuild = FUNCTION_ARCHITECTURE === lambda.Architecture.ARM_64 ? 'linux-arm64' : 'linux-x64';
-  return modules.flatMap((name) => {
-    const source = dirname(resolveFromRoot.resolve(`${name}/package.json`));
-    const target = join(outputDir, 'node_modules', name);
-    return [
-      `mkdir -p ${quote(dirname(target))}`,
-      `cp -R ${quote(source)} ${quote(target)}`,
-      `rm -rf ${quote(join(target, 'build'))}`,
-      `if [ -d ${quote(join(target, 'prebuilds'))} ]; then find ${quote(join(target, 'prebuilds'))} -mindepth 1 -maxdepth 1 ! -name ${prebuild} -exec rm -rf {} +; fi`,
-    ];
-  });
+export function wasmCopyCommands(outputDir: string): string[] {
+  // From node_modules, whatever QUANTCODER_WASM_DIR says on the machine that synthesizes.
+  const installed = wasmFilePaths({});
+  return [
+    `cp ${quote(installed.runtime)} ${quote(join(outputDir, WASM_FILES.runtime.fileName))}`,
+    `cp ${quote(installed.grammar)} ${quote(join(outputDir, WASM_FILES.grammar.fileName))}`,
+  ];
 }
 
 function quote(path: string): string {

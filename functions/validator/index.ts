@@ -1,6 +1,6 @@
 export { Diagnostic, formatDiagnostic, hasErrors } from './diagnostic.js';
 export { type PythonEnvironment, QUANTCONNECT_ENVIRONMENT } from './environment/python-environment.js';
-export { buildProject, type Project } from './project/project.js';
+export { buildProject, type Project, releaseProject } from './project/project.js';
 export type { PythonModule } from './project/python-module.js';
 export { type ParsedPythonFile, parsePythonFile, SYNTAX_ERROR_RULE } from './python/parser.js';
 export { findRule, PROJECT_RULES } from './rules.js';

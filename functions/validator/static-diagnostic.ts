@@ -1,4 +1,4 @@
-import type Parser from 'tree-sitter';
+import type { Point, Node as SyntaxNode } from 'web-tree-sitter';
 import type { Diagnostic } from './diagnostic.js';
 
 /** A 1-based place in a file, as diagnostics report it. */
@@ -11,12 +11,12 @@ export interface SourcePosition {
 export const START_OF_FILE: SourcePosition = { line: 1, column: 1 };
 
 /** The 1-based position of a tree-sitter point (tree-sitter counts rows and columns from 0). */
-export function positionOfPoint(point: Parser.Point): SourcePosition {
+export function positionOfPoint(point: Point): SourcePosition {
   return { line: point.row + 1, column: point.column + 1 };
 }
 
 /** The 1-based position where a syntax node starts. */
-export function positionOf(node: Parser.SyntaxNode): SourcePosition {
+export function positionOf(node: SyntaxNode): SourcePosition {
   return positionOfPoint(node.startPosition);
 }
 

@@ -3,7 +3,7 @@ import type { SourceFile } from '../agents/tasks.js';
 import { QuantCoderError } from '../shared/errors.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type PythonEnvironment, QUANTCONNECT_ENVIRONMENT } from './environment/python-environment.js';
-import { buildProject } from './project/project.js';
+import { buildProject, releaseProject } from './project/project.js';
 import { PROJECT_RULES } from './rules.js';
 import { sortDiagnostics } from './static-diagnostic.js';
 import type { ValidationRule } from './validation-rule.js';
@@ -23,7 +23,11 @@ export function validateProject(files: readonly SourceFile[], options: ValidateO
   const rules = options.rules ?? PROJECT_RULES;
   assertUniqueIds(rules);
   const project = buildProject(files, options.contract, options.environment ?? QUANTCONNECT_ENVIRONMENT);
-  return sortDiagnostics(rules.flatMap((rule) => rule.check(project)));
+  try {
+    return sortDiagnostics(rules.flatMap((rule) => rule.check(project)));
+  } finally {
+    releaseProject(project);
+  }
 }
 
 function assertUniqueIds(rules: readonly ValidationRule[]): void {

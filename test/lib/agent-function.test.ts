@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -5,7 +6,14 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
 import { STAGE_ENV } from '../../functions/pipeline/stage-ids.js';
-import { AgentFunction, type AgentFunctionProps, FUNCTION_RUNTIME } from '../../lib/agent-function.js';
+import { WASM_DIRECTORY_ENV } from '../../functions/validator/python/wasm-files.js';
+import {
+  AgentFunction,
+  type AgentFunctionProps,
+  FUNCTION_RUNTIME,
+  LAMBDA_TASK_ROOT,
+  wasmCopyCommands,
+} from '../../lib/agent-function.js';
 
 function build(props: AgentFunctionProps, extend?: (stack: Stack, agent: AgentFunction) => void) {
   const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
@@ -28,7 +36,13 @@ describe('AgentFunction', () => {
       TracingConfig: { Mode: 'Active' },
       MemorySize: 512,
       Timeout: 60,
-      Environment: { Variables: { [STAGE_ENV]: 'plan', NODE_OPTIONS: '--enable-source-maps' } },
+      Environment: {
+        Variables: {
+          [STAGE_ENV]: 'plan',
+          [WASM_DIRECTORY_ENV]: LAMBDA_TASK_ROOT,
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
@@ -92,5 +106,21 @@ describe('AgentFunction', () => {
       'xray:PutTraceSegments',
     ]);
     expect(stack.bundlingRequired).toBe(false);
+  });
+
+  it('ships the parser as two WebAssembly files copied next to the bundle, with no native addon', () => {
+    // Prepare
+    const outputDir = join('asset', 'output');
+
+    // Act
+    const commands = wasmCopyCommands(outputDir);
+
+    // Assess
+    expect(commands).toHaveLength(2);
+    expect(commands[0]).toMatch(/^cp '.*web-tree-sitter[\\/]tree-sitter\.wasm' '.*tree-sitter\.wasm'$/);
+    expect(commands[0]).toContain(`'${join(outputDir, 'tree-sitter.wasm')}'`);
+    expect(commands[1]).toMatch(/^cp '.*tree-sitter-python[\\/]tree-sitter-python\.wasm' /);
+    expect(commands[1]).toContain(`'${join(outputDir, 'tree-sitter-python.wasm')}'`);
+    expect(commands.join('\n')).not.toContain('node_modules/tree-sitter/');
   });
 });

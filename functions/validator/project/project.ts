@@ -14,7 +14,7 @@ export interface Project {
   environment: PythonEnvironment;
 }
 
-/** Parses every .py file once; the rules share the result. */
+/** Parses every .py file once; the rules share the result. Pass the project to releaseProject when done. */
 export function buildProject(
   files: readonly SourceFile[],
   contract: readonly FileContract[] | undefined,
@@ -22,12 +22,23 @@ export function buildProject(
 ): Project {
   const modules = new Map<string, PythonModule>();
   const packages = new Set<string>();
-  for (const file of files) {
-    const name = moduleNameOf(file.name);
-    if (name === undefined || modules.has(name)) continue;
-    modules.set(name, analyzePythonModule(file, name));
-    const parts = name.split('.');
-    for (let length = 1; length < parts.length; length += 1) packages.add(parts.slice(0, length).join('.'));
+  const project = { files, modules, packages, contract, environment };
+  try {
+    for (const file of files) {
+      const name = moduleNameOf(file.name);
+      if (name === undefined || modules.has(name)) continue;
+      modules.set(name, analyzePythonModule(file, name));
+      const parts = name.split('.');
+      for (let length = 1; length < parts.length; length += 1) packages.add(parts.slice(0, length).join('.'));
+    }
+  } catch (error) {
+    releaseProject(project);
+    throw error;
   }
-  return { files, modules, packages, contract, environment };
+  return project;
+}
+
+/** Frees the syntax trees of a project's modules (WebAssembly memory, which no garbage collector frees). */
+export function releaseProject(project: Project): void {
+  for (const module of project.modules.values()) module.parsed.tree.delete();
 }

@@ -26,13 +26,18 @@ export function moduleNameOf(fileName: string): string | undefined {
 export function analyzePythonModule(file: SourceFile, name: string): PythonModule {
   const parsed = parsePythonFile(file);
   const root = parsed.tree.rootNode;
-  return {
-    file,
-    name,
-    parsed,
-    hasSyntaxErrors: parsed.diagnostics.length > 0,
-    names: moduleNamesOf(root),
-    classes: classesOf(root),
-    imports: importsOf(root),
-  };
+  try {
+    return {
+      file,
+      name,
+      parsed,
+      hasSyntaxErrors: parsed.diagnostics.length > 0,
+      names: moduleNamesOf(root),
+      classes: classesOf(root),
+      imports: importsOf(root),
+    };
+  } catch (error) {
+    parsed.tree.delete();
+    throw error;
+  }
 }

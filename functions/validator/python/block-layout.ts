@@ -1,8 +1,6 @@
-import type Parser from 'tree-sitter';
+import type { Point, Node as SyntaxNode, Tree, TreeCursor } from 'web-tree-sitter';
 import type { SyntaxProblem } from './syntax-errors.js';
-import { clip, tokenBefore } from './syntax-tree.js';
-
-type SyntaxNode = Parser.SyntaxNode;
+import { clip, descendantsOfType, namedChildrenOf, tokenBefore, withCursor } from './syntax-tree.js';
 
 /*
  * Layout rules tree-sitter-python does not enforce but CPython does:
@@ -16,8 +14,8 @@ type SyntaxNode = Parser.SyntaxNode;
 /** One child of a block, read through a cursor so that only the few nodes a rule reports are materialised. */
 interface Statement {
   type: string;
-  start: Parser.Point;
-  end: Parser.Point;
+  start: Point;
+  end: Point;
   node: SyntaxNode;
 }
 
@@ -46,11 +44,11 @@ const OPENING = new Set(['(', '[', '{']);
 const CLOSING = new Set([')', ']', '}']);
 
 /** Indentation and statement-separation problems of every block (and the module) of an error-free tree. */
-export function checkBlockLayout(tree: Parser.Tree, source: string): SyntaxProblem[] {
+export function checkBlockLayout(tree: Tree, source: string): SyntaxProblem[] {
   const lines = source.split('\n');
   const root = tree.rootNode;
   const problems: SyntaxProblem[] = [];
-  for (const block of [root, ...root.descendantsOfType('block')]) {
+  for (const block of [root, ...descendantsOfType(root, 'block')]) {
     const statements = statementsOf(block);
     const indentation = checkIndentation(statements, lines, block === root);
     if (indentation !== undefined) problems.push(indentation);
@@ -65,13 +63,13 @@ const CLAUSES = ['else_clause', 'elif_clause', 'except_clause', 'except_group_cl
 /** `else:`/`except:`/`finally:` start at their statement's indentation, and so do a decorated def's lines. */
 function checkClauseAlignment(root: SyntaxNode, lines: readonly string[]): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  for (const node of root.descendantsOfType([...CLAUSES, 'decorated_definition'])) {
+  for (const node of descendantsOfType(root, [...CLAUSES, 'decorated_definition'])) {
     const parent = node.type === 'decorated_definition' ? node : node.parent;
     if (parent === null) continue;
     const expected = lineIndentation(parent.startPosition, lines);
     if (expected === undefined) continue;
     const parts =
-      node.type === 'decorated_definition' ? node.namedChildren.filter((child) => !child.isExtra) : [node];
+      node.type === 'decorated_definition' ? namedChildrenOf(node).filter((child) => !child.isExtra) : [node];
     for (const part of parts) {
       const actual = lineIndentation(part.startPosition, lines);
       if (actual === undefined || actual === expected) continue;
@@ -89,7 +87,7 @@ function checkClauseAlignment(root: SyntaxNode, lines: readonly string[]): Synta
 }
 
 /** The indentation before a point when only whitespace precedes it on its line. */
-function lineIndentation(point: Parser.Point, lines: readonly string[]): string | undefined {
+function lineIndentation(point: Point, lines: readonly string[]): string | undefined {
   const prefix = (lines[point.row] ?? '').slice(0, point.column);
   return /^[ \t\f]*$/.test(prefix) ? prefix : undefined;
 }
@@ -97,18 +95,19 @@ function lineIndentation(point: Parser.Point, lines: readonly string[]): string 
 /** A block's statements without extras; `undefined` entries stand for ';'. */
 function statementsOf(block: SyntaxNode): (Statement | undefined)[] {
   const statements: (Statement | undefined)[] = [];
-  const cursor = block.walk();
-  if (!cursor.gotoFirstChild()) return statements;
-  do {
-    const type = cursor.nodeType;
-    if (EXTRAS.has(type)) continue;
-    const node = cursor.currentNode;
-    const broken = type === ';';
-    statements.push(
-      broken ? undefined : { type, start: cursor.startPosition, end: cursor.endPosition, node },
-    );
-  } while (cursor.gotoNextSibling());
-  return statements;
+  return withCursor(block, (cursor) => {
+    if (!cursor.gotoFirstChild()) return statements;
+    do {
+      const type = cursor.nodeType;
+      if (EXTRAS.has(type)) continue;
+      const node = cursor.currentNode;
+      const broken = type === ';';
+      statements.push(
+        broken ? undefined : { type, start: cursor.startPosition, end: cursor.endPosition, node },
+      );
+    } while (cursor.gotoNextSibling());
+    return statements;
+  });
 }
 
 function checkIndentation(
@@ -206,9 +205,12 @@ function checkSeparation(
 
 /** Where a simple statement carries on to the next line outside brackets and without '\'. */
 function unbracketedContinuation(statement: SyntaxNode, lines: readonly string[]): SyntaxProblem | undefined {
-  const cursor = statement.walk();
+  return withCursor(statement, (cursor) => continuationAt(cursor, lines));
+}
+
+function continuationAt(cursor: TreeCursor, lines: readonly string[]): SyntaxProblem | undefined {
   let depth = 0;
-  let previous: { start: Parser.Point; end: Parser.Point } | undefined;
+  let previous: { start: Point; end: Point } | undefined;
   let nesting = 0;
   for (;;) {
     const type = cursor.nodeType;

@@ -1,7 +1,6 @@
-import type Parser from 'tree-sitter';
+import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { type PythonParameter, parametersOf } from './parameters.js';
-
-type SyntaxNode = Parser.SyntaxNode;
+import { childrenForFieldName, descendantsOfType, namedChildrenOf } from './syntax-tree.js';
 
 /** A name a module defines at its top level, so that `from module import name` works. */
 export interface ModuleName {
@@ -59,11 +58,11 @@ export function moduleNamesOf(root: SyntaxNode): Map<string, ModuleName> {
   const visit = (statement: SyntaxNode): void => {
     for (const binding of bindingsOf(statement)) add(binding.name, binding.kind, binding.node);
     if (NESTED_BLOCK_STATEMENTS.has(statement.type))
-      for (const child of statement.namedChildren) visit(child);
+      for (const child of namedChildrenOf(statement)) visit(child);
   };
-  for (const statement of root.namedChildren) visit(statement);
-  for (const globalStatement of root.descendantsOfType('global_statement')) {
-    for (const name of globalStatement.namedChildren)
+  for (const statement of namedChildrenOf(root)) visit(statement);
+  for (const globalStatement of descendantsOfType(root, 'global_statement')) {
+    for (const name of namedChildrenOf(globalStatement))
       if (name.type === 'identifier') add(name.text, 'variable', name);
   }
   return names;
@@ -82,20 +81,21 @@ function bindingsOf(statement: SyntaxNode): ModuleName[] {
       return definition === null ? [] : bindingsOf(definition);
     }
     case 'expression_statement':
-      return statement.namedChildren.flatMap(assignmentBindings);
+      return namedChildrenOf(statement).flatMap(assignmentBindings);
     case 'import_statement':
     case 'import_from_statement':
       return importBindings(statement);
     case 'for_statement':
       return targetNames(statement.childForFieldName('left')).map(variable);
     case 'with_statement':
-      return statement
-        .descendantsOfType('as_pattern_target')
-        .flatMap((target) => targetNames(target).map(variable));
+      return descendantsOfType(statement, 'as_pattern_target').flatMap((target) =>
+        targetNames(target).map(variable),
+      );
     case 'except_clause':
       return targetNames(statement.childForFieldName('alias')).map(variable);
     case 'type_alias_statement': {
-      const name = statement.namedChildren[0]?.namedChildren[0];
+      const alias = namedChildrenOf(statement)[0];
+      const name = alias === undefined ? undefined : namedChildrenOf(alias)[0];
       return name === undefined ? [] : [variable(name)];
     }
     default:
@@ -130,7 +130,7 @@ export function targetNames(target: SyntaxNode | null): SyntaxNode[] {
     case 'list_splat_pattern':
     case 'parenthesized_expression':
     case 'as_pattern_target':
-      return target.namedChildren.flatMap(targetNames);
+      return namedChildrenOf(target).flatMap(targetNames);
     default:
       return [];
   }
@@ -138,7 +138,7 @@ export function targetNames(target: SyntaxNode | null): SyntaxNode[] {
 
 function importBindings(statement: SyntaxNode): ModuleName[] {
   const bindings: ModuleName[] = [];
-  for (const name of statement.childrenForFieldName('name')) {
+  for (const name of childrenForFieldName(statement, 'name')) {
     if (name.type === 'aliased_import') {
       const alias = name.childForFieldName('alias');
       if (alias !== null) bindings.push({ name: alias.text, kind: 'import', node: name });
@@ -153,7 +153,7 @@ function importBindings(statement: SyntaxNode): ModuleName[] {
 /** The classes a module defines at top level (decorated ones included), in source order. */
 export function classesOf(root: SyntaxNode): PythonClass[] {
   const classes: PythonClass[] = [];
-  for (const statement of root.namedChildren) {
+  for (const statement of namedChildrenOf(root)) {
     const definition =
       statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (definition === null || definition.type !== 'class_definition') continue;
@@ -167,7 +167,7 @@ function describeClass(definition: SyntaxNode): PythonClass | undefined {
   const name = definition.childForFieldName('name');
   if (name === null) return undefined;
   const superclasses = definition.childForFieldName('superclasses');
-  const bases = (superclasses?.namedChildren ?? []).flatMap((base): ClassBase[] => {
+  const bases = (superclasses === null ? [] : namedChildrenOf(superclasses)).flatMap((base): ClassBase[] => {
     const simpleName = simpleNameOf(base);
     return simpleName === undefined ? [] : [{ text: base.text, simpleName, node: base }];
   });
@@ -191,7 +191,7 @@ function simpleNameOf(base: SyntaxNode): string | undefined {
 
 function methodsOf(body: SyntaxNode | null): Map<string, PythonFunction> {
   const methods = new Map<string, PythonFunction>();
-  for (const statement of body?.namedChildren ?? []) {
+  for (const statement of body === null ? [] : namedChildrenOf(body)) {
     const definition =
       statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (definition === null || definition.type !== 'function_definition') continue;

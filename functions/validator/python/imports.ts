@@ -1,6 +1,5 @@
-import type Parser from 'tree-sitter';
-
-type SyntaxNode = Parser.SyntaxNode;
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { childrenForFieldName, descendantsOfType, namedChildrenOf } from './syntax-tree.js';
 
 /** One name of a `from X import a, b as c` statement. */
 export interface ImportedName {
@@ -34,7 +33,7 @@ const HANDLED_IMPORT_ERRORS = /\b(?:ImportError|ModuleNotFoundError|Exception|Ba
 /** Every import statement of a module, wherever it is, with when it runs. */
 export function importsOf(root: SyntaxNode): PythonImport[] {
   const imports: PythonImport[] = [];
-  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const statement of descendantsOfType(root, ['import_statement', 'import_from_statement'])) {
     if (statement.hasError) continue;
     const context = { runs: whenItRuns(statement), guarded: isGuarded(statement) };
     if (statement.type === 'import_statement') imports.push(...plainImports(statement, context));
@@ -49,7 +48,7 @@ export function importsOf(root: SyntaxNode): PythonImport[] {
 type ImportContext = Pick<PythonImport, 'runs' | 'guarded'>;
 
 function plainImports(statement: SyntaxNode, context: ImportContext): PythonImport[] {
-  return statement.childrenForFieldName('name').map((name) => {
+  return childrenForFieldName(statement, 'name').map((name) => {
     const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
     const alias = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : undefined;
     const node = dotted ?? name;
@@ -63,12 +62,12 @@ function fromImportOf(statement: SyntaxNode, context: ImportContext): PythonImpo
   let module = moduleNode.text;
   let level = 0;
   if (moduleNode.type === 'relative_import') {
-    const prefix = moduleNode.namedChildren.find((child) => child.type === 'import_prefix');
+    const prefix = namedChildrenOf(moduleNode).find((child) => child.type === 'import_prefix');
     level = prefix?.text.length ?? 0;
-    module = moduleNode.namedChildren.find((child) => child.type === 'dotted_name')?.text ?? '';
+    module = namedChildrenOf(moduleNode).find((child) => child.type === 'dotted_name')?.text ?? '';
   }
-  const star = statement.namedChildren.some((child) => child.type === 'wildcard_import');
-  const names = statement.childrenForFieldName('name').map((name): ImportedName => {
+  const star = namedChildrenOf(statement).some((child) => child.type === 'wildcard_import');
+  const names = childrenForFieldName(statement, 'name').map((name): ImportedName => {
     if (name.type === 'aliased_import') {
       const original = name.childForFieldName('name');
       return { name: original?.text ?? name.text, alias: name.childForFieldName('alias')?.text, node: name };
@@ -106,7 +105,7 @@ function isGuarded(statement: SyntaxNode): boolean {
       current.type === 'try_statement' &&
       current.childForFieldName('body')?.startIndex === child.startIndex
     ) {
-      const handlers = current.namedChildren.filter((clause) => clause.type === 'except_clause');
+      const handlers = namedChildrenOf(current).filter((clause) => clause.type === 'except_clause');
       if (handlers.some(catchesImportError)) return true;
     }
     child = current;

@@ -1,6 +1,5 @@
-import type Parser from 'tree-sitter';
-
-type SyntaxNode = Parser.SyntaxNode;
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { descendantsOfType } from './syntax-tree.js';
 
 /** Parents under which an identifier binds a name rather than reading one. */
 const BINDING_PARENTS = new Set([
@@ -37,7 +36,7 @@ const LEFT_BINDINGS = new Set(['assignment', 'augmented_assignment', 'for_statem
 export function unboundNameUses(root: SyntaxNode): Map<string, SyntaxNode> {
   const bound = new Set<string>();
   const reads: SyntaxNode[] = [];
-  for (const identifier of root.descendantsOfType('identifier')) {
+  for (const identifier of descendantsOfType(root, 'identifier')) {
     const role = roleOf(identifier);
     if (role === 'binding') bound.add(identifier.text);
     else if (role === 'read') reads.push(identifier);

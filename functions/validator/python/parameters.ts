@@ -1,6 +1,5 @@
-import type Parser from 'tree-sitter';
-
-type SyntaxNode = Parser.SyntaxNode;
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { namedChildrenOf } from './syntax-tree.js';
 
 /** How a Python parameter can be passed. */
 export type ParameterKind =
@@ -22,7 +21,7 @@ export interface PythonParameter {
 export function parametersOf(parametersNode: SyntaxNode): PythonParameter[] {
   const parameters: PythonParameter[] = [];
   let keywordOnly = false;
-  for (const child of parametersNode.namedChildren) {
+  for (const child of namedChildrenOf(parametersNode)) {
     if (child.type === 'keyword_separator') {
       keywordOnly = true;
       continue;
@@ -52,13 +51,13 @@ function describeParameter(node: SyntaxNode, keywordOnly: boolean): PythonParame
       return { name: name.text, kind: plain, hasDefault: true, node };
     }
     case 'typed_parameter': {
-      const inner = node.namedChildren.find((child) => child.type !== 'type');
+      const inner = namedChildrenOf(node).find((child) => child.type !== 'type');
       const described = inner === undefined ? undefined : describeParameter(inner, keywordOnly);
       return described === undefined ? undefined : { ...described, node };
     }
     case 'list_splat_pattern':
     case 'dictionary_splat_pattern': {
-      const name = node.namedChildren.find((child) => child.type === 'identifier');
+      const name = namedChildrenOf(node).find((child) => child.type === 'identifier');
       if (name === undefined) return undefined;
       const kind = node.type === 'list_splat_pattern' ? 'var-positional' : 'var-keyword';
       return { name: name.text, kind, hasDefault: false, node };

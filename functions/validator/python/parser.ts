@@ -1,9 +1,11 @@
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import type { Tree } from 'web-tree-sitter';
 import type { SourceFile } from '../../agents/tasks.js';
+import { QuantCoderError } from '../../shared/errors.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { positionOfPoint, sortDiagnostics, staticDiagnostic } from '../static-diagnostic.js';
+import { blankRepeatedCommentLines } from './comment-runs.js';
 import { indentShallowContinuationLines } from './continuation-lines.js';
+import { pythonParser } from './python-language.js';
 import { findPython3Problems } from './python3-syntax.js';
 import { findSyntaxProblems, type SyntaxProblem } from './syntax-errors.js';
 
@@ -12,40 +14,42 @@ export const SYNTAX_ERROR_RULE = 'syntax-error';
 
 /**
  * A parsed Python file: its tree and its syntax diagnostics (rule `syntax-error`, sorted). The tree is of an
- * equivalent source when bracketed lines had to be re-indented (see continuation-lines.ts).
+ * equivalent source: of each run of comment lines only the first is kept (see comment-runs.ts), and bracketed
+ * lines are re-indented when tree-sitter misreads them (see continuation-lines.ts). The tree lives
+ * in WebAssembly memory, which no garbage collector frees: whoever parses calls `tree.delete()` when done.
  */
 export interface ParsedPythonFile {
   file: SourceFile;
-  tree: Parser.Tree;
+  tree: Tree;
   diagnostics: Diagnostic[];
-}
-
-let sharedParser: Parser | undefined;
-
-/** One parser per process: it is a pure in-memory parser, and creating one loads the grammar. */
-function pythonParser(): Parser {
-  if (sharedParser === undefined) {
-    const parser = new Parser();
-    parser.setLanguage(Python);
-    sharedParser = parser;
-  }
-  return sharedParser;
 }
 
 /** Parses one Python file and explains each syntax error in plain words, at a 1-based line and column. */
 export function parsePythonFile(file: SourceFile): ParsedPythonFile {
-  const parser = pythonParser();
-  let source = file.content;
-  let tree = parser.parse(source);
+  let source = blankRepeatedCommentLines(file.content) ?? file.content;
+  let tree = parse(source);
   const reindented = tree.rootNode.hasError ? indentShallowContinuationLines(source) : undefined;
   if (reindented !== undefined) {
+    tree.delete();
     source = reindented;
-    tree = parser.parse(source);
+    tree = parse(source);
   }
-  const treeSitterProblems = findSyntaxProblems(tree);
-  const python3Problems = findPython3Problems(tree, source, treeSitterProblems.length > 0);
-  const problems = [...treeSitterProblems, ...python3Problems];
-  return { file, tree, diagnostics: toDiagnostics(file.name, problems) };
+  try {
+    const treeSitterProblems = findSyntaxProblems(tree, source);
+    const python3Problems = findPython3Problems(tree, source, treeSitterProblems.length > 0);
+    const problems = [...treeSitterProblems, ...python3Problems];
+    return { file, tree, diagnostics: toDiagnostics(file.name, problems) };
+  } catch (error) {
+    tree.delete();
+    throw error;
+  }
+}
+
+function parse(source: string): Tree {
+  const tree = pythonParser().parse(source);
+  // Only a cancelled parse (timeout, progress callback) or a parser without a language returns null.
+  if (tree === null) throw new QuantCoderError('The Python parser returned no tree');
+  return tree;
 }
 
 /**

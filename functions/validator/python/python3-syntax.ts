@@ -1,10 +1,8 @@
-import type Parser from 'tree-sitter';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import { checkBlockLayout } from './block-layout.js';
 import { parametersOf } from './parameters.js';
 import type { SyntaxProblem } from './syntax-errors.js';
-import { ancestorOfType, tokenAfter } from './syntax-tree.js';
-
-type SyntaxNode = Parser.SyntaxNode;
+import { ancestorOfType, childrenOf, descendantsOfType, namedChildrenOf, tokenAfter } from './syntax-tree.js';
 
 /*
  * tree-sitter-python also accepts Python 2 and some code CPython's compiler rejects (an empty block, a stray
@@ -52,13 +50,9 @@ const LOOP_SCOPES = new Set([
  * Problems CPython 3 reports at compile time that tree-sitter's grammar lets through. `treeHasErrors` says
  * whether tree-sitter found ERROR or MISSING nodes (its own `hasError` flag is also set by silent recoveries).
  */
-export function findPython3Problems(
-  tree: Parser.Tree,
-  source: string,
-  treeHasErrors: boolean,
-): SyntaxProblem[] {
+export function findPython3Problems(tree: Tree, source: string, treeHasErrors: boolean): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  for (const node of tree.rootNode.descendantsOfType(CHECKED_TYPES)) {
+  for (const node of descendantsOfType(tree.rootNode, CHECKED_TYPES)) {
     // Once tree-sitter has recovered from an error, which block or loop a statement is in is a guess.
     if (treeHasErrors && CONTEXT_DEPENDENT.has(node.type)) continue;
     const problem = checkNode(node);
@@ -73,7 +67,7 @@ function checkNode(node: SyntaxNode): SyntaxProblem[] | undefined {
   switch (node.type) {
     case 'print_statement':
       // `print >> f, x` compiles in Python 3 (as a tuple expression); it fails only when it runs.
-      if (node.children.some((child) => child.type === 'chevron')) return undefined;
+      if (childrenOf(node).some((child) => child.type === 'chevron')) return undefined;
       return at(node, 'print is a function in Python 3: write print(...)');
     case 'exec_statement':
       return at(node, 'exec is a function in Python 3: write exec(...)');
@@ -97,7 +91,7 @@ function checkNode(node: SyntaxNode): SyntaxProblem[] | undefined {
     case 'argument_list':
       return argumentOrder(node);
     case 'try_statement':
-      return node.namedChildren.some((clause) => HANDLERS.has(clause.type))
+      return namedChildrenOf(node).some((clause) => HANDLERS.has(clause.type))
         ? undefined
         : at(node, "'try' needs an 'except' or 'finally' block");
     default:
@@ -110,7 +104,7 @@ function at(node: SyntaxNode, message: string): SyntaxProblem[] {
 }
 
 function python2Except(node: SyntaxNode): SyntaxProblem[] | undefined {
-  const comma = node.children.find((child) => child.type === ',');
+  const comma = childrenOf(node).find((child) => child.type === ',');
   if (comma === undefined) return undefined;
   return at(comma, "Python 2 except syntax: write 'except ErrorType as name:'");
 }
@@ -132,7 +126,7 @@ function integerLiteral(node: SyntaxNode): SyntaxProblem[] | undefined {
 function emptyBlock(block: SyntaxNode): SyntaxProblem[] | undefined {
   const count = block.namedChildCount;
   // A block of more than a few children certainly holds a statement; only comments would make it empty.
-  if (count > 3 || block.namedChildren.some((child) => !child.isExtra)) return undefined;
+  if (count > 3 || namedChildrenOf(block).some((child) => !child.isExtra)) return undefined;
   const header = block.parent;
   if (header === null) return undefined;
   const keyword = header.firstChild?.type ?? header.type;
@@ -164,7 +158,7 @@ function argumentOrder(node: SyntaxNode): SyntaxProblem[] | undefined {
   let keywordSeen = false;
   let keywordUnpackingSeen = false;
   const keywords = new Set<string>();
-  for (const argument of node.namedChildren) {
+  for (const argument of namedChildrenOf(node)) {
     if (argument.isExtra) continue;
     switch (argument.type) {
       case 'keyword_argument': {

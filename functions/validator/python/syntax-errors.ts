@@ -1,11 +1,10 @@
-import type Parser from 'tree-sitter';
-import { clip, tokenAfter, tokenBefore, tokensOf } from './syntax-tree.js';
-
-type SyntaxNode = Parser.SyntaxNode;
+import type { Point, Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { type HeaderWithoutColon, headersWithoutColon } from './header-colons.js';
+import { childrenOf, clip, namedChildrenOf, tokenAfter, tokenBefore, tokensOf } from './syntax-tree.js';
 
 /** A syntax problem found in a tree: where it is (0-based tree-sitter point) and what is wrong, in plain words. */
 export interface SyntaxProblem {
-  point: Parser.Point;
+  point: Point;
   message: string;
 }
 
@@ -56,10 +55,14 @@ const CONTINUING_TOKENS = new Set([
   'raise', 'global', 'nonlocal', 'await',
 ]);
 
-/** Every ERROR and MISSING node of a tree as a plain-words problem; nested errors at one spot are reported once. */
-export function findSyntaxProblems(tree: Parser.Tree): SyntaxProblem[] {
+/**
+ * Every ERROR and MISSING node of a tree as a plain-words problem; nested errors at one spot are reported once.
+ * `source` is the text the tree was parsed from.
+ */
+export function findSyntaxProblems(tree: Tree, source: string): SyntaxProblem[] {
   const root = tree.rootNode;
   if (!root.hasError) return [];
+  const headers = headersWithoutColon(tokensOf(root), source.split('\n'));
   const problems: SyntaxProblem[] = [];
   const seen = new Set<string>();
   const report = (problem: SyntaxProblem): void => {
@@ -68,13 +71,29 @@ export function findSyntaxProblems(tree: Parser.Tree): SyntaxProblem[] {
     seen.add(key);
     problems.push(problem);
   };
-  visitProblemNodes(root, (node) => report(node.isMissing ? explainMissing(node) : explainError(node)));
+  visitProblemNodes(root, (node) => {
+    const header = headers.find((candidate) => overlaps(node, candidate));
+    const tokens = node.isMissing ? [] : tokensOf(node);
+    // An unterminated string changes how everything after it reads, headers included.
+    const string = unterminatedString(tokens);
+    if (header !== undefined && string === undefined) report(headerProblem(header));
+    else report(node.isMissing ? explainMissing(node) : (string ?? explainError(node, tokens)));
+  });
   return problems;
+}
+
+/** True when a problem node lies in (or runs into) the statement of a header without ':'. */
+function overlaps(node: SyntaxNode, header: HeaderWithoutColon): boolean {
+  return node.startIndex < header.endIndex && node.endIndex >= header.startIndex;
+}
+
+function headerProblem(header: HeaderWithoutColon): SyntaxProblem {
+  return { point: header.point, message: `missing ':' at the end of the '${header.keyword}' line` };
 }
 
 /** Calls `visit` on each outermost ERROR node and each MISSING node outside ERROR nodes, in source order. */
 function visitProblemNodes(node: SyntaxNode, visit: (node: SyntaxNode) => void): void {
-  for (const child of node.children) {
+  for (const child of childrenOf(node)) {
     if (child.type === 'ERROR' || child.isMissing) visit(child);
     else if (child.hasError) visitProblemNodes(child, visit);
   }
@@ -85,12 +104,10 @@ function explainMissing(node: SyntaxNode): SyntaxProblem {
   return { point: node.startPosition, message: `missing ${what === 'a identifier' ? 'a name' : what}` };
 }
 
-function explainError(node: SyntaxNode): SyntaxProblem {
-  const tokens = tokensOf(node);
+function explainError(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxProblem {
   const first = tokens[0];
   if (first === undefined) return { point: node.startPosition, message: 'invalid syntax' };
   return (
-    unterminatedString(tokens) ??
     missingColon(node, tokens) ??
     bracketProblem(tokens) ??
     missingSeparator(node) ??
@@ -159,7 +176,7 @@ const SEPARATED_LISTS = new Set([
 function missingSeparator(node: SyntaxNode): SyntaxProblem | undefined {
   const parent = node.parent;
   if (parent === null || !SEPARATED_LISTS.has(parent.type)) return undefined;
-  const items = node.namedChildren.filter((child) => !child.isExtra);
+  const items = namedChildrenOf(node).filter((child) => !child.isExtra);
   const [firstItem, secondItem] = items;
   if (items.length === 2 && firstItem !== undefined && secondItem !== undefined) {
     const separator = parent.type === 'dictionary' ? ':' : ',';

@@ -1,6 +1,33 @@
-import type Parser from 'tree-sitter';
+import type { Node as SyntaxNode, TreeCursor } from 'web-tree-sitter';
 
-type SyntaxNode = Parser.SyntaxNode;
+/*
+ * web-tree-sitter types a node's children and descendants as nullable; a live tree never yields null there,
+ * and these helpers keep the rest of the validator free of the checks.
+ */
+
+/** The children of a node (tokens and extras included). */
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  return node.children.filter(isNode);
+}
+
+/** The named children of a node (comments included: they are named extras). */
+export function namedChildrenOf(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter(isNode);
+}
+
+/** The descendants of a node whose type is one of `types`, in source order. */
+export function descendantsOfType(node: SyntaxNode, types: string | string[]): SyntaxNode[] {
+  return node.descendantsOfType(types).filter(isNode);
+}
+
+/** The children of a node in a field that can repeat (`name` of an import). */
+export function childrenForFieldName(node: SyntaxNode, field: string): SyntaxNode[] {
+  return node.childrenForFieldName(field).filter(isNode);
+}
+
+function isNode(node: SyntaxNode | null): node is SyntaxNode {
+  return node !== null;
+}
 
 /** The tokens (leaf nodes) under a node in source order, without comments and zero-width MISSING tokens. */
 export function tokensOf(node: SyntaxNode): SyntaxNode[] {
@@ -9,21 +36,32 @@ export function tokensOf(node: SyntaxNode): SyntaxNode[] {
     if (isRealToken(node)) tokens.push(node);
     return tokens;
   }
-  const cursor = node.walk();
-  let depth = 0;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      depth += 1;
-      continue;
-    }
-    const leaf = cursor.currentNode;
-    if (isRealToken(leaf)) tokens.push(leaf);
+  return withCursor(node, (cursor) => {
+    let depth = 0;
     for (;;) {
-      if (depth === 0) return tokens;
-      if (cursor.gotoNextSibling()) break;
-      cursor.gotoParent();
-      depth -= 1;
+      if (cursor.gotoFirstChild()) {
+        depth += 1;
+        continue;
+      }
+      const leaf = cursor.currentNode;
+      if (isRealToken(leaf)) tokens.push(leaf);
+      for (;;) {
+        if (depth === 0) return tokens;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth -= 1;
+      }
     }
+  });
+}
+
+/** Runs `use` with a cursor on `node`, then frees the cursor: it holds WebAssembly memory of its own. */
+export function withCursor<T>(node: SyntaxNode, use: (cursor: TreeCursor) => T): T {
+  const cursor = node.walk();
+  try {
+    return use(cursor);
+  } finally {
+    cursor.delete();
   }
 }
 
@@ -63,7 +101,7 @@ export function tokenBefore(node: SyntaxNode): SyntaxNode | undefined {
 
 function firstToken(node: SyntaxNode): SyntaxNode | undefined {
   if (node.childCount === 0) return isRealToken(node) ? node : undefined;
-  for (const child of node.children) {
+  for (const child of childrenOf(node)) {
     const token = firstToken(child);
     if (token !== undefined) return token;
   }

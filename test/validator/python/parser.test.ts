@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePythonFile } from '../../../functions/validator/python/parser.js';
-
-/** The syntax diagnostics of one snippet as `line:column message`. */
-function syntaxErrors(content: string): string[] {
-  return parsePythonFile({ name: 'main.py', content }).diagnostics.map(
-    (diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`,
-  );
-}
+import { syntaxErrors } from './syntax-errors-of.js';
 
 describe('parsePythonFile', () => {
   it('returns the tree and no diagnostics for valid code', () => {
@@ -21,10 +15,11 @@ describe('parsePythonFile', () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.file.name).toBe('main.py');
     expect(parsed.tree.rootNode.type).toBe('module');
-    expect(parsed.tree.rootNode.namedChildren.map((node) => node.type)).toEqual([
+    expect(parsed.tree.rootNode.namedChildren.map((node) => node?.type)).toEqual([
       'import_from_statement',
       'class_definition',
     ]);
+    parsed.tree.delete();
   });
 
   it('reports syntax errors with file, rule, severity and source', () => {
@@ -32,7 +27,9 @@ describe('parsePythonFile', () => {
     const content = 'x = (1,\n';
 
     // Act
-    const [diagnostic] = parsePythonFile({ name: 'alpha.py', content }).diagnostics;
+    const parsed = parsePythonFile({ name: 'alpha.py', content });
+    parsed.tree.delete();
+    const [diagnostic] = parsed.diagnostics;
 
     // Assess
     expect(diagnostic).toEqual({
@@ -48,11 +45,11 @@ describe('parsePythonFile', () => {
 
   it('parses the same text the same way on repeated calls (one shared parser)', () => {
     // Prepare
-    const file = { name: 'main.py', content: 'if x\n    y = 1\n' };
+    const content = 'if x\n    y = 1\n';
 
     // Act
-    const first = parsePythonFile(file).diagnostics;
-    const second = parsePythonFile(file).diagnostics;
+    const first = syntaxErrors(content);
+    const second = syntaxErrors(content);
 
     // Assess
     expect(second).toEqual(first);
