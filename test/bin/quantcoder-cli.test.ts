@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -25,10 +25,14 @@ async function quantcoder(args: string[]): Promise<{ code: number; stdout: strin
       env: environment,
       timeout: 60_000,
     });
-    return { code: 0, stdout, stderr };
+    return { code: 0, stdout, stderr: stripVTControlCharacters(stderr) };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    return {
+      code: failed.code ?? -1,
+      stdout: failed.stdout ?? '',
+      stderr: stripVTControlCharacters(failed.stderr ?? ''),
+    };
   }
 }
 

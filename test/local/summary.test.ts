@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../functions/local/summary.js';
 import type { RunReport } from '../../functions/pipeline/run-report.js';
@@ -41,7 +42,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 describe('renderSummary', () => {
   it('shows files, validation, labelled emulated statistics, time per stage and where things are', () => {
     // Act
-    const text = renderSummary(report());
+    const text = stripVTControlCharacters(renderSummary(report()));
 
     // Assess
     expect(text).toContain('RsiReversalAlphaModel');
