@@ -1,4 +1,5 @@
+import { pollBacktestStage } from '../pipeline/stages/backtest.js';
 import { createLambdaHandler } from './lambda-handler.js';
 
 /** Lambda entry of the poll-backtest stage. */
-export const handler = createLambdaHandler('poll-backtest');
+export const handler = createLambdaHandler('poll-backtest', pollBacktestStage);

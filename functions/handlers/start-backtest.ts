@@ -1,4 +1,5 @@
+import { startBacktestStage } from '../pipeline/stages/backtest.js';
 import { createLambdaHandler } from './lambda-handler.js';
 
 /** Lambda entry of the start-backtest stage. */
-export const handler = createLambdaHandler('start-backtest');
+export const handler = createLambdaHandler('start-backtest', startBacktestStage);

@@ -1,4 +1,5 @@
+import { universeStage } from '../pipeline/stages/components.js';
 import { createLambdaHandler } from './lambda-handler.js';
 
 /** Lambda entry of the universe stage. */
-export const handler = createLambdaHandler('universe');
+export const handler = createLambdaHandler('universe', universeStage);

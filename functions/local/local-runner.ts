@@ -5,6 +5,7 @@ import type { Deps } from '../pipeline/deps.js';
 import { RunState } from '../pipeline/run-state.js';
 import type { StageId } from '../pipeline/stage-ids.js';
 import { runStage } from '../pipeline/stage-runner.js';
+import { STAGES } from '../pipeline/stages/index.js';
 import { QuantCoderError } from '../shared/errors.js';
 
 /** The synthesized state machine as plain ASL, and which stage each Task state runs. */
@@ -74,7 +75,7 @@ export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandl
       throw new UnmappedTaskError(
         `Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`,
       );
-    handlers[name] = async (input) => asJson(await runStage(stage, input, deps));
+    handlers[name] = async (input) => asJson(await runStage(stage, STAGES[stage], input, deps));
   }
   return handlers;
 }

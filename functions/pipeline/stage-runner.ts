@@ -1,8 +1,8 @@
 import { describeError, QuantCoderError } from '../shared/errors.js';
 import type { Deps } from './deps.js';
 import { type BranchPatch, RunState } from './run-state.js';
+import type { AnyStage } from './stage.js';
 import type { StageId } from './stage-ids.js';
-import { STAGES } from './stages/index.js';
 import { applyPatch, foldBranches } from './state-patch.js';
 
 /** The state a Lambda received does not parse: a bug in the state machine or a hand-made input. */
@@ -25,9 +25,15 @@ export class StageFailedError extends QuantCoderError {
 
 /**
  * Runs one stage on a Step Functions state: parse, fold parallel branches, run, time, report progress.
- * Lambda handlers and the local runner both go through here, so both behave the same.
+ * Lambda handlers and the local runner both go through here, so both behave the same. A handler
+ * passes only its own stage, so its bundle holds only what that stage needs.
  */
-export async function runStage(id: StageId, event: unknown, deps: Deps): Promise<RunState | BranchPatch> {
+export async function runStage(
+  id: StageId,
+  stage: AnyStage,
+  event: unknown,
+  deps: Deps,
+): Promise<RunState | BranchPatch> {
   const parsed = RunState.safeParse(event);
   if (!parsed.success) {
     throw new InvalidRunStateError(
@@ -38,7 +44,6 @@ export async function runStage(id: StageId, event: unknown, deps: Deps): Promise
     );
   }
   const state = foldBranches(parsed.data);
-  const stage = STAGES[id];
   const logger = deps.logger.child({ runId: state.runId, stage: id });
   const startedAt = deps.now();
   await notify(deps, state, { type: 'stage', stage: id, status: 'started' });

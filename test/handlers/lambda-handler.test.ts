@@ -7,6 +7,8 @@ import { createLambdaHandler } from '../../functions/handlers/lambda-handler.js'
 import { createOfflineModel } from '../../functions/llm/offline-model.js';
 import type { Deps } from '../../functions/pipeline/deps.js';
 import { RunState } from '../../functions/pipeline/run-state.js';
+import { planStage } from '../../functions/pipeline/stages/plan.js';
+import { validateStage } from '../../functions/pipeline/stages/validate.js';
 import { createInProcessEmulator } from '../../functions/quantconnect/emulator/in-process-emulator.js';
 import { createAwsDeps } from '../../functions/shared/aws-deps.js';
 import { createDiskArtifactStore } from '../../functions/shared/disk-artifact-store.js';
@@ -34,7 +36,7 @@ describe('createLambdaHandler', () => {
   it('builds its dependencies once per cold start and returns the next state', async () => {
     // Prepare
     let builds = 0;
-    const handler = createLambdaHandler('plan', async () => {
+    const handler = createLambdaHandler('plan', planStage, async () => {
       builds++;
       return localDeps();
     });
@@ -53,7 +55,7 @@ describe('createLambdaHandler', () => {
   it('tries to build its dependencies again after a failed cold start', async () => {
     // Prepare
     let builds = 0;
-    const handler = createLambdaHandler('plan', async () => {
+    const handler = createLambdaHandler('plan', planStage, async () => {
       builds++;
       if (builds === 1) throw new ConfigurationError('Set ARTIFACT_BUCKET: the bucket.');
       return localDeps();
@@ -70,7 +72,7 @@ describe('createLambdaHandler', () => {
 
   it('refuses an event that is not a run state, naming the stage', async () => {
     // Prepare
-    const handler = createLambdaHandler('validate', localDeps);
+    const handler = createLambdaHandler('validate', validateStage, localDeps);
 
     // Act and assess
     await expect(handler({ hello: 'world' }, context)).rejects.toMatchObject({
