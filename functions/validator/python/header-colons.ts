@@ -25,7 +25,8 @@ interface LogicalLine {
   closed: boolean;
 }
 
-const HARD_KEYWORDS = new Set([
+/** Keywords that always start a compound statement, whose header must end with ':'. */
+export const COMPOUND_KEYWORDS: ReadonlySet<string> = new Set([
   'if',
   'elif',
   'else',
@@ -118,7 +119,7 @@ function endsWithBackslash(token: SyntaxNode, lines: readonly string[]): boolean
 
 function headerKeyword(line: LogicalLine, next: LogicalLine | undefined): string | undefined {
   const keyword = line.first.text;
-  if (HARD_KEYWORDS.has(keyword)) return keyword;
+  if (COMPOUND_KEYWORDS.has(keyword)) return keyword;
   if (!SOFT_KEYWORDS.has(keyword)) return undefined;
   const subject = line.tokens[1];
   if (subject === undefined || NOT_A_SUBJECT.has(subject.type)) return undefined;

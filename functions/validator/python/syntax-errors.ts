@@ -1,5 +1,5 @@
 import type { Point, Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { type HeaderWithoutColon, headersWithoutColon } from './header-colons.js';
+import { COMPOUND_KEYWORDS, type HeaderWithoutColon, headersWithoutColon } from './header-colons.js';
 import { childrenOf, clip, namedChildrenOf, tokenAfter, tokenBefore, tokensOf } from './syntax-tree.js';
 
 /** A syntax problem found in a tree: where it is (0-based tree-sitter point) and what is wrong, in plain words. */
@@ -14,22 +14,6 @@ const CLOSER_OF = new Map([
   ['{', '}'],
 ]);
 const CLOSING = new Set([')', ']', '}']);
-
-/** Keywords that start a statement whose header must end with ':'. */
-const COMPOUND_KEYWORDS = new Set([
-  'if',
-  'elif',
-  'else',
-  'for',
-  'while',
-  'def',
-  'class',
-  'try',
-  'except',
-  'finally',
-  'with',
-  'async',
-]);
 
 const COMPOUND_STATEMENTS = new Set([
   'class_definition',
