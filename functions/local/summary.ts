@@ -36,6 +36,14 @@ function stageTimes(report: RunReport): string[] {
   });
 }
 
+/** The offline model calls no vendor: its token counts are what the prompts would cost, estimated. */
+function estimated(report: RunReport): string {
+  const entries = report.usage.entries;
+  return entries.length > 0 && entries.every((entry) => entry.provider === 'offline')
+    ? ' (estimated: the offline model calls no vendor)'
+    : '';
+}
+
 /** The short summary printed after a run: files, validation, backtest, time per stage, where things are. */
 export function renderSummary(report: RunReport): string {
   const lines: string[] = [''];
@@ -83,7 +91,7 @@ export function renderSummary(report: RunReport): string {
     `  ${'total'.padEnd(20)} ${(report.durationMs / 1000).toFixed(2).padStart(7)}s`,
     '',
     pc.bold('Models'),
-    `  ${totals.calls} calls, ${totals.inputTokens} input tokens, ${totals.outputTokens} output tokens`,
+    `  ${totals.calls} calls, ${totals.inputTokens} input tokens, ${totals.outputTokens} output tokens${estimated(report)}`,
     '',
     pc.bold('Written to'),
     `  project  ${report.locations.project}`,
