@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { RunReport } from '../pipeline/run-report.js';
-import { STAGE_LABELS } from './terminal-notifier.js';
+import { stageLabel } from './task-list.js';
 
 const KEY_STATISTICS = [
   'Net Profit',
@@ -30,7 +30,7 @@ function stageTimes(report: RunReport): string[] {
     totals.set(timing.stage, { ms: current.ms + timing.durationMs, count: current.count + 1 });
   }
   return [...totals].map(([stage, total]) => {
-    const name = stage in STAGE_LABELS ? STAGE_LABELS[stage as keyof typeof STAGE_LABELS] : stage;
+    const name = stageLabel(stage);
     const times = total.count > 1 ? ` ×${total.count}` : '';
     return `  ${name.padEnd(20)} ${(total.ms / 1000).toFixed(2).padStart(7)}s${times}`;
   });
