@@ -1,6 +1,6 @@
 import './promise-with-resolvers.js';
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { AslDefinition } from '../../lib/definition.js';
+import { type AslDefinition, allStates } from '../../lib/definition.js';
 import type { Deps } from '../pipeline/deps.js';
 import { RunState } from '../pipeline/run-state.js';
 import type { StageId } from '../pipeline/stage-ids.js';
@@ -32,24 +32,6 @@ export type LocalRunOutcome = (
   | { status: 'failed'; error: { name: string; cause: string } }
 ) & { statistics: ExecutionStatistics };
 
-interface AslState {
-  Type?: string;
-  Resource?: string;
-  Branches?: Array<{ States?: Record<string, AslState> }>;
-}
-
-/** Every state of the definition, Parallel branches included, with its name. */
-function* walkStates(states: Record<string, AslState> | undefined): Generator<[string, AslState]> {
-  for (const [name, state] of Object.entries(states ?? {})) {
-    yield [name, state];
-    for (const branch of state.Branches ?? []) yield* walkStates(branch.States);
-  }
-}
-
-function topLevelStates(definition: AslDefinition): Record<string, AslState> {
-  return definition.States;
-}
-
 /**
  * The interpreter's own type for a definition. Its constructor validates the definition against the
  * States Language (asl-validator) and throws on anything invalid, which is the check this stands for.
@@ -68,12 +50,12 @@ function asJson(value: unknown) {
 /** Maps each Task state to the in-process stage its Lambda would run. */
 export function localTaskHandlers(local: LocalDefinition, deps: Deps): TaskHandlers {
   const handlers: TaskHandlers = {};
-  for (const [name, state] of walkStates(topLevelStates(local.definition))) {
+  for (const [name, state] of allStates(local.definition)) {
     if (state.Type !== 'Task') continue;
     const stage = local.stageByState[name];
     if (!stage)
       throw new UnmappedTaskError(
-        `Task state ${name} runs ${state.Resource ?? 'nothing'}, which is no QuantCoder stage.`,
+        `Task state ${name} runs ${String(state.Resource ?? 'nothing')}, which is no QuantCoder stage.`,
       );
     handlers[name] = async (input) => asJson(await runStage(stage, STAGES[stage], input, deps));
   }
@@ -106,7 +88,7 @@ export async function runStateMachineLocally(options: {
   const machine = stateMachineFor(options.local.definition);
   const waitTimeOverrides: Record<string, number> = {};
   if (options.instantWaits) {
-    for (const [name, state] of walkStates(topLevelStates(options.local.definition))) {
+    for (const [name, state] of allStates(options.local.definition)) {
       if (state.Type === 'Wait') waitTimeOverrides[name] = 0;
     }
   }
