@@ -53,6 +53,11 @@ export interface QuantConnect {
   /** Creates or replaces each file in the project. */
   writeFiles(projectId: number, files: ReadonlyArray<{ name: string; content: string }>): Promise<void>;
   createCompile(projectId: number): Promise<CompileResult>;
+  /**
+   * QuantConnect's quick initialization check (`ai/tools/backtest-init`): runs `initialize` for a few
+   * seconds on these files, without a compile or a backtest. Errors carry stack traces with file and line.
+   */
+  checkInitialization(files: ReadonlyArray<{ name: string; content: string }>): Promise<InitializeCheck>;
   readCompile(projectId: number, compileId: string): Promise<CompileResult>;
   createBacktest(
     projectId: number,

@@ -24,6 +24,7 @@ function unavailableQuantConnect(): QuantConnect {
     createProject: fail,
     writeFiles: fail,
     createCompile: fail,
+    checkInitialization: fail,
     readCompile: fail,
     createBacktest: fail,
     readBacktest: fail,

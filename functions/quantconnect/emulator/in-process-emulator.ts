@@ -6,6 +6,7 @@ import { createBacktestStore } from './backtest-store.js';
 import { createCompileStore } from './compile-store.js';
 import { EmulatedRequestError } from './emulated-request-error.js';
 import { backtestUrl, projectUrl } from './emulator-ids.js';
+import { describeInitializeRaise, findInitializeRaise } from './initialize-error.js';
 import { createProjectStore } from './project-store.js';
 
 export interface InProcessEmulatorOptions {
@@ -42,6 +43,15 @@ export function createInProcessEmulator(options: InProcessEmulatorOptions): Quan
 
     async createCompile(projectId) {
       return compiles.create(projectId, projects.snapshot(projectId));
+    },
+
+    async checkInitialization(files) {
+      const main = files.find((file) => file.name === 'main.py');
+      if (!main) throw new EmulatedRequestError('The initialization check needs a main.py file.');
+      const raise = findInitializeRaise(main.content);
+      return raise
+        ? { ok: false, messages: [describeInitializeRaise(raise).error] }
+        : { ok: true, messages: [] };
     },
 
     async readCompile(projectId, compileId) {
