@@ -1,13 +1,10 @@
-import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { findEarlierRun, generateLocally } from '../functions/local/generate.js';
-import { createLocalEnvironment } from '../functions/local/local-environment.js';
-import { renderSummary } from '../functions/local/summary.js';
-import { createTerminalNotifier } from '../functions/local/terminal-notifier.js';
-import type { RunRequest } from '../functions/pipeline/run-state.js';
 import { QuantCoderError, UserInputError } from '../functions/shared/errors.js';
-import { createLogger } from '../functions/shared/logger.js';
+import type { RunOptions } from './commands/run-pipeline.js';
+import type { ValidateCommandOptions } from './commands/validate.js';
+
+// Each command imports its implementation when it runs: `validate` must not pay for the CDK and the pipeline.
 
 function integerOption(name: string, minimum: number, maximum: number) {
   return (value: string): number => {
@@ -23,45 +20,6 @@ const program = new Command()
   .name('quantcoder')
   .description('Turn a trading idea into a validated, backtested QuantConnect project.')
   .showHelpAfterError();
-
-interface RunOptions {
-  out: string;
-  json?: boolean;
-  maxRefineAttempts?: number;
-}
-
-/** Runs the pipeline locally, shows progress and the summary, and sets the exit code. */
-async function runAndReport(
-  idea: string,
-  options: RunOptions,
-  refines?: RunRequest['refines'],
-): Promise<void> {
-  const progress = options.json ? process.stderr : process.stdout;
-  const environment = createLocalEnvironment();
-  for (const line of environment.describe()) progress.write(`${pc.dim(line)}\n`);
-  const result = await generateLocally({
-    idea,
-    outDir: resolve(options.out),
-    models: environment.models,
-    quantConnect: environment.quantConnect,
-    local: environment.local,
-    notifier: createTerminalNotifier(progress),
-    // Progress and the summary tell the user what happened; logs on stderr are for what they cannot.
-    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'error' }),
-    ...(options.maxRefineAttempts !== undefined
-      ? { limits: { maxRefineAttempts: options.maxRefineAttempts } }
-      : {}),
-    ...(refines ? { refines } : {}),
-  });
-  if (options.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
-  else progress.write(renderSummary(result.report));
-  if (result.report.status !== 'succeeded') {
-    process.stderr.write(
-      `${pc.red('Run failed')} at ${result.report.failure?.stage}: ${result.report.failure?.message}\nNothing was lost: files are in ${result.runDir}\n`,
-    );
-    process.exitCode = 1;
-  }
-}
 
 function withRunOptions(command: Command): Command {
   return command
@@ -80,7 +38,8 @@ withRunOptions(
     .description('generate a QuantConnect project from an idea, through the same state machine AWS runs')
     .argument('<idea...>', 'the trading idea, in plain English'),
 ).action(async (ideaWords: string[], options: RunOptions) => {
-  await runAndReport(ideaWords.join(' '), options);
+  const { generateCommand } = await import('./commands/run-pipeline.js');
+  await generateCommand(ideaWords, options);
 });
 
 withRunOptions(
@@ -92,9 +51,21 @@ withRunOptions(
     .argument('<run>', 'the earlier run: its folder, or its id under --out')
     .argument('<instruction...>', 'what to change, in plain English'),
 ).action(async (run: string, instructionWords: string[], options: RunOptions) => {
-  const earlier = await findEarlierRun(run, options.out);
-  await runAndReport(instructionWords.join(' '), { ...options, out: earlier.outDir }, earlier.refines);
+  const { refineCommand } = await import('./commands/run-pipeline.js');
+  await refineCommand(run, instructionWords, options);
 });
+
+program
+  .command('validate')
+  .description(
+    'statically check QuantConnect Python files or project directories (a file is checked with its directory as import root)',
+  )
+  .argument('<path...>', '.py files or project directories')
+  .option('--json', 'print { files, diagnostics } as JSON')
+  .action(async (paths: string[], options: ValidateCommandOptions) => {
+    const { validateCommand } = await import('./commands/validate.js');
+    await validateCommand(paths, options);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
@@ -90,5 +90,66 @@ describe('quantcoder generate', () => {
     // Assess
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('--max-refine-attempts takes a whole number from 0 to 10');
+  });
+});
+
+describe('quantcoder validate', () => {
+  const VALID = [
+    'from AlgorithmImports import *',
+    '',
+    'class Buy(QCAlgorithm):',
+    '    def initialize(self):',
+    '        self.set_start_date(2020, 1, 1)',
+    '        self.add_equity("SPY", Resolution.DAILY)',
+    '',
+  ].join('\n');
+
+  it('prints { files, diagnostics } with --json and exits 1 on an error', async () => {
+    // Prepare
+    const folder = await mkdtemp(join(tmpdir(), 'quantcoder-validate-'));
+    await writeFile(join(folder, 'good.py'), VALID);
+    await writeFile(join(folder, 'bad.py'), VALID.replace('def initialize(self):', 'def initialize(self)'));
+
+    // Act
+    const result = await quantcoder(['validate', join(folder, 'good.py'), join(folder, 'bad.py'), '--json']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    const printed = JSON.parse(result.stdout);
+    expect(printed.files).toBe(2);
+    expect(printed.diagnostics).toContainEqual({
+      file: join(folder, 'bad.py'),
+      line: 4,
+      column: expect.any(Number),
+      severity: 'error',
+      rule: 'syntax-error',
+      message: expect.any(String),
+    });
+    expect(printed.diagnostics.every((item: { file: string }) => item.file.endsWith('bad.py'))).toBe(true);
+  });
+
+  it('prints file:line:col severity rule message and exits 0 when there is no error', async () => {
+    // Prepare
+    const folder = await mkdtemp(join(tmpdir(), 'quantcoder-validate-'));
+    await writeFile(join(folder, 'main.py'), `${VALID}import not_a_quantconnect_library\n`);
+
+    // Act
+    const result = await quantcoder(['validate', join(folder, 'main.py')]);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(stripVTControlCharacters(result.stdout)).toMatch(
+      new RegExp(`^${join(folder, 'main.py')}:7:8 warning import-unknown `, 'm'),
+    );
+    expect(result.stderr).toContain('1 file checked: no errors, 1 warning');
+  });
+
+  it('says what to pass when a path does not exist, with exit status 2', async () => {
+    // Act
+    const result = await quantcoder(['validate', 'no/such/file.py']);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no/such/file.py does not exist: name .py files or project directories.');
   });
 });
