@@ -4,6 +4,8 @@ import type { Diagnostic } from '../validator/diagnostic.js';
 const BUILD_LINE =
   /File:\s*(?<file>[^\s]+)\s+Line:\s*(?<line>\d+)(?:\s+Column:\s*(?<column>\d+))?\s*-\s*(?<message>.+)$/;
 const TRACEBACK_FRAME = /File "(?<path>[^"]+)", line (?<line>\d+)(?:, in (?<function>\S+))?/;
+/** LEAN's own stack-trace shape: `  at update\n    code\n in alpha.py: line 12`, innermost frame first. */
+const LEAN_FRAME = /\bin (?<path>[^\s:]+\.py):\s*line (?<line>\d+)/;
 
 function projectFileName(path: string, projectFiles: ReadonlySet<string>): string | undefined {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -52,11 +54,21 @@ export function parseRuntimeError(
   source: 'runtime' | 'initialize' = 'runtime',
 ): Diagnostic {
   let location: { file: string; line: number } | undefined;
-  for (const line of (stacktrace ?? '').split('\n')) {
+  let leanLocation: { file: string; line: number } | undefined;
+  for (const line of `${stacktrace ?? ''}\n${error}`.split('\n')) {
     const match = TRACEBACK_FRAME.exec(line);
     const file = match?.groups?.path ? projectFileName(match.groups.path, projectFiles) : undefined;
+    // A Python traceback lists the innermost frame last.
     if (file && match?.groups?.line) location = { file, line: Number(match.groups.line) };
+    const leanMatch = LEAN_FRAME.exec(line);
+    const leanFile = leanMatch?.groups?.path
+      ? projectFileName(leanMatch.groups.path, projectFiles)
+      : undefined;
+    if (leanFile && leanMatch?.groups?.line && !leanLocation) {
+      leanLocation = { file: leanFile, line: Number(leanMatch.groups.line) };
+    }
   }
+  location ??= leanLocation;
   return {
     file: location?.file ?? 'main.py',
     line: location?.line ?? 0,

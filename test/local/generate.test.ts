@@ -93,7 +93,7 @@ describe('quantcoder generate, run locally through the synthesized state machine
     expect(await zipEntries(join(runDir, `${plan.projectName}.zip`))).toEqual(
       expected.map((name) => `${plan.projectName}/${name}`).sort(),
     );
-    expect(report.validation.at(-1)).toMatchObject({ ok: true, phase: 'compile' });
+    expect(report.validation.at(-1)).toMatchObject({ ok: true, phase: 'initialize' });
     expect(report.backtest).toMatchObject({ emulated: true, verdict: 'ok' });
     expect(report.backtest?.totalOrders).toBeGreaterThan(0);
     expect(typeof report.backtest?.statistics?.['Sharpe Ratio']).toBe('number');

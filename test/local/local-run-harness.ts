@@ -13,6 +13,7 @@ import {
 } from '../../functions/local/generate.js';
 import type { LocalDefinition } from '../../functions/local/local-runner.js';
 import { createInProcessEmulator } from '../../functions/quantconnect/emulator/in-process-emulator.js';
+import type { QuantConnect } from '../../functions/quantconnect/port.js';
 import { validateProject } from '../../functions/validator/index.js';
 
 const run = promisify(execFile);
@@ -23,6 +24,7 @@ export async function runIdea(
   idea: string,
   options: Partial<Pick<GenerateOptions, 'limits' | 'notifier' | 'outDir' | 'refines'>> & {
     models?: ModelRouter;
+    quantConnect?: QuantConnect;
   } = {},
 ): Promise<GenerateResult> {
   const offline = createOfflineModel();
@@ -30,7 +32,8 @@ export async function runIdea(
     idea,
     outDir: options.outDir ?? (await mkdtemp(join(tmpdir(), 'quantcoder-e2e-'))),
     models: options.models ?? (() => offline),
-    quantConnect: createInProcessEmulator({ compileCheck: (files) => validateProject(files) }),
+    quantConnect:
+      options.quantConnect ?? createInProcessEmulator({ compileCheck: (files) => validateProject(files) }),
     local,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),

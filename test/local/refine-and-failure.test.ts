@@ -7,7 +7,10 @@ import { createOfflineModel } from '../../functions/llm/offline-model.js';
 import { createScriptedModel } from '../../functions/llm/scripted-model.js';
 import { loadLocalDefinition } from '../../functions/local/local-environment.js';
 import type { LocalDefinition } from '../../functions/local/local-runner.js';
+import { createInProcessEmulator } from '../../functions/quantconnect/emulator/in-process-emulator.js';
+import type { QuantConnect } from '../../functions/quantconnect/port.js';
 import { ModelOutputError } from '../../functions/shared/errors.js';
+import { validateProject } from '../../functions/validator/index.js';
 import { pyCompile, runIdea } from './local-run-harness.js';
 
 const IDEA = 'Momentum on SPY, QQQ and IWM, 20-day lookback, 10% trailing stop';
@@ -81,7 +84,7 @@ describe('the refine loop', () => {
     expect(report.status).toBe('succeeded');
     expect(report.validation.map((attempt) => [attempt.ok, attempt.phase])).toEqual([
       [false, 'static'],
-      [true, 'compile'],
+      [true, 'initialize'],
     ]);
     const firstErrors = report.validation[0]?.diagnostics.filter(
       (diagnostic) => diagnostic.severity === 'error',
@@ -100,6 +103,44 @@ describe('the refine loop', () => {
     const kept = await readFile(join(runDir, 'history', 'attempt-1', 'alpha.py'), 'utf8');
     expect(kept).toContain('def update(self, algorithm, data)\n');
     await pyCompile(runDir);
+  });
+
+  it('routes an initialization error from QuantConnect to the file its stack trace names', async () => {
+    // Prepare: QuantConnect's quick initialization check fails once, in the alpha's constructor
+    const model = createScriptedModel({ script: {}, fallback: createOfflineModel() });
+    const emulator = createInProcessEmulator({ compileCheck: (files) => validateProject(files) });
+    let checks = 0;
+    const quantConnect: QuantConnect = {
+      ...emulator,
+      async checkInitialization(files) {
+        checks += 1;
+        if (checks > 1) return emulator.checkInitialization(files);
+        return {
+          ok: false,
+          messages: [
+            "During the algorithm initialization, the following exception has occurred: AttributeError : 'MomentumAlpha' object has no attribute 'lookback'\n  at __init__\n    self.window = self.lookback * 2\n in alpha.py: line 9\n  at initialize\n    self.set_alpha(MomentumAlpha())\n in main.py: line 20",
+          ],
+        };
+      },
+    };
+
+    // Act
+    const { report } = await runIdea(local, IDEA, { models: () => model, quantConnect });
+
+    // Assess
+    expect(report.status).toBe('succeeded');
+    expect(report.validation.map((attempt) => [attempt.ok, attempt.phase])).toEqual([
+      [false, 'initialize'],
+      [true, 'initialize'],
+    ]);
+    expect(report.validation[0]?.diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'alpha.py', line: 9, rule: 'initialize-error', source: 'initialize' }),
+    );
+    const refineCalls = model.calls.filter((call) => call.role === 'refine');
+    expect(refineCalls.map((call) => call.task.kind === 'refine' && call.task.file.name)).toEqual([
+      'alpha.py',
+    ]);
+    expect(JSON.stringify(refineCalls[0]?.messages)).toContain("has no attribute 'lookback'");
   });
 
   it('sends a backtest that placed no trades back to the alpha agent', async () => {

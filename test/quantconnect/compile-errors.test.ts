@@ -52,4 +52,27 @@ describe('parseRuntimeError', () => {
       message: "KeyError: 'SPY'",
     });
   });
+
+  it("reads LEAN's own trace shape, innermost frame first, for an initialization error", () => {
+    // Prepare
+    const error =
+      'During the algorithm initialization, the following exception has occurred: ZeroDivisionError : division by zero';
+    const stacktrace = [
+      '  at update',
+      '    ratio = 1 / 0',
+      ' in alpha.py: line 33',
+      '  at initialize',
+      '    self.set_alpha(MomentumAlpha())',
+      ' in main.py: line 12',
+    ].join('\n');
+    // Act
+    const diagnostic = parseRuntimeError(error, stacktrace, files, 'initialize');
+    // Assess
+    expect(diagnostic).toMatchObject({
+      file: 'alpha.py',
+      line: 33,
+      rule: 'initialize-error',
+      source: 'initialize',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../agents/tasks.js';
-import { parseCompileLogs } from '../../quantconnect/compile-errors.js';
+import { parseCompileLogs, parseRuntimeError } from '../../quantconnect/compile-errors.js';
 import type { CompileResult } from '../../quantconnect/port.js';
 import { putJson } from '../../shared/artifact-store.js';
 import { TransientError } from '../../shared/errors.js';
@@ -54,8 +54,26 @@ async function compileOnQuantConnect(
 }
 
 /**
- * The validation ladder: static checks first (milliseconds, no quota), then QuantConnect's compile.
- * Errors become a repair request routed to the files they name.
+ * QuantConnect's quick initialization check: `initialize` runs for a few seconds without a backtest,
+ * so an exception there costs seconds instead of a queued backtest.
+ */
+async function checkInitialization(deps: Deps, sources: SourceFile[]): Promise<Diagnostic[]> {
+  const check = await deps.quantConnect.checkInitialization(sources);
+  if (check.ok) return [];
+  const names = new Set(sources.map((source) => source.name));
+  const messages = check.messages.length > 0 ? check.messages : ['The algorithm failed to initialize.'];
+  return messages.map((message) => {
+    const [first = message, ...trace] = message.split('\n');
+    return parseRuntimeError(first, trace.join('\n'), names, 'initialize');
+  });
+}
+
+type Phase = 'static' | 'compile' | 'initialize';
+
+/**
+ * The validation ladder: static checks first (milliseconds, no quota), then QuantConnect's compile, then
+ * its quick initialization check. Each rung runs only when the one before found no error; errors become
+ * a repair request routed to the files they name.
  */
 export const validateStage: Stage = {
   kind: 'step',
@@ -64,13 +82,17 @@ export const validateStage: Stage = {
     const plan = await loadPlan(state, deps);
     const sources = await loadSources(state, deps);
     let diagnostics = validateProject(sources, { contract: plan.contract.files });
-    let phase: 'static' | 'compile' = 'static';
+    let phase: Phase = 'static';
     let quantConnect = state.quantConnect;
     if (!hasErrors(diagnostics)) {
       phase = 'compile';
       const compiled = await compileOnQuantConnect(state, deps, sources, plan.projectName);
       quantConnect = compiled.project;
       diagnostics = [...diagnostics, ...compiled.diagnostics];
+    }
+    if (!hasErrors(diagnostics)) {
+      phase = 'initialize';
+      diagnostics = [...diagnostics, ...(await checkInitialization(deps, sources))];
     }
     const report = await putJson(deps.store, runKeys.validation(state.runId, attempt), {
       attempt,
@@ -122,7 +144,7 @@ export const validateStage: Stage = {
     if (!validation) return undefined;
     const of = `attempt ${validation.attempt} of ${state.limits.maxRefineAttempts + 1}`;
     if (validation.ok)
-      return `${of}: ${validation.phase === 'compile' ? 'compiles' : 'passes'}, ${validation.warningCount} warnings`;
+      return `${of}: ${validation.phase === 'static' ? 'passes' : 'compiles and initializes'}, ${validation.warningCount} warnings`;
     return `${of}: ${validation.errorCount} errors (${validation.phase})`;
   },
 };
