@@ -1,8 +1,15 @@
 import { benchPipeline } from './pipeline-bench.js';
+import { benchQuantConnect } from './quantconnect-bench.js';
 import { benchValidator } from './validator-bench.js';
 
 // Benchmarks print figures; they are not tests and assert nothing about this machine's speed.
-// BENCH_ONLY=validator (or pipeline) runs one of them.
+// BENCH_ONLY=pipeline|validator|quantconnect runs one of them.
+const benches: Record<string, () => Promise<unknown>> = {
+  pipeline: benchPipeline,
+  validator: benchValidator,
+  quantconnect: benchQuantConnect,
+};
 const only = process.env.BENCH_ONLY;
-if (!only || only === 'pipeline') await benchPipeline();
-if (!only || only === 'validator') await benchValidator();
+if (only && !(only in benches))
+  throw new Error(`BENCH_ONLY takes one of: ${Object.keys(benches).join(', ')}`);
+for (const [name, bench] of Object.entries(benches)) if (!only || only === name) await bench();

@@ -58,7 +58,12 @@ export const startBacktestStage: Stage = {
   describe: (state) => (state.quantConnect?.emulated ? 'emulated QuantConnect' : state.backtest?.backtestId),
 };
 
-/** Reads the backtest once; waits grow by half each poll up to the limit. */
+/** The wait before the next backtest poll: each grows by half, up to the limit. */
+export function nextPollWait(waitSeconds: number, limits: RunState['limits']): number {
+  return Math.min(limits.maxPollSeconds, Math.ceil(waitSeconds * 1.5));
+}
+
+/** Reads the backtest once; the Wait state before the next read takes longer each time. */
 export const pollBacktestStage: Stage = {
   kind: 'step',
   async run(state, deps) {
@@ -71,7 +76,7 @@ export const pollBacktestStage: Stage = {
         progress: snapshot.progress,
         done: isDone(snapshot),
         polls: backtest.polls + 1,
-        waitSeconds: Math.min(state.limits.maxPollSeconds, Math.ceil(backtest.waitSeconds * 1.5)),
+        waitSeconds: nextPollWait(backtest.waitSeconds, state.limits),
         ...(snapshot.error ? { error: snapshot.error } : {}),
       },
     };
