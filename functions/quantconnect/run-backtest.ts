@@ -1,0 +1,117 @@
+import type { SourceFile } from '../agents/tasks.js';
+import type { Diagnostic } from '../validator/diagnostic.js';
+import { parseCompileLogs, parseRuntimeError } from './compile-errors.js';
+import type { BacktestSnapshot, CompileResult, QuantConnect } from './port.js';
+import { parseStatistics } from './statistics.js';
+
+/** How a pushed project's backtest ended. */
+export type BacktestRunStatus = 'Completed' | 'BuildError' | 'RuntimeError' | 'TimedOut';
+
+/** What `quantcoder backtest` reports; `statistics` keyed by QuantConnect's names, numbers parsed. */
+export interface BacktestRunResult {
+  projectId: number;
+  compileId: string;
+  backtestId: string | null;
+  status: BacktestRunStatus;
+  statistics: Record<string, number | string>;
+  /** The same statistics as QuantConnect wrote them ("12.500%", "$3.44"), for people. */
+  rawStatistics: Record<string, string>;
+  url: string;
+  emulated: boolean;
+  /** Build or runtime errors at their file and line. */
+  diagnostics: Diagnostic[];
+  /** QuantConnect's own status text of the backtest when it was last read. */
+  detail: string;
+}
+
+export interface BacktestRunOptions {
+  quantConnect: QuantConnect;
+  files: readonly SourceFile[];
+  projectName: string;
+  backtestName: string;
+  sleep: (milliseconds: number) => Promise<void>;
+  now?: () => number;
+  /** Give up waiting (compile and backtest together) after this long; the backtest may still finish on QuantConnect. */
+  timeoutMs: number;
+  onProgress?: (line: string) => void;
+}
+
+const FIRST_WAIT_MS = 250;
+const LONGEST_WAIT_MS = 10_000;
+
+/** Waits that grow by half from a quarter second to ten seconds, as lean-cli polls. */
+function* waits(): Generator<number> {
+  for (let wait = FIRST_WAIT_MS; ; wait = Math.min(LONGEST_WAIT_MS, Math.ceil(wait * 1.5))) yield wait;
+}
+
+function isDone(snapshot: BacktestSnapshot): boolean {
+  return (
+    snapshot.error !== null ||
+    snapshot.stacktrace !== null ||
+    (snapshot.completed && Object.keys(snapshot.statistics).length > 0)
+  );
+}
+
+/** Pushes the files to a new QuantConnect project, compiles it, runs a backtest and waits for its statistics. */
+export async function runBacktest(options: BacktestRunOptions): Promise<BacktestRunResult> {
+  const { quantConnect } = options;
+  const now = options.now ?? Date.now;
+  const deadline = now() + options.timeoutMs;
+  const progress = options.onProgress ?? (() => {});
+  const names = new Set(options.files.map((file) => file.name));
+
+  const project = await quantConnect.createProject(options.projectName);
+  progress(`project ${project.projectId} created: ${project.url}`);
+  await quantConnect.writeFiles(project.projectId, options.files);
+  let compile: CompileResult = await quantConnect.createCompile(project.projectId);
+  const compileWaits = waits();
+  while (compile.state === 'InQueue' && now() < deadline) {
+    await options.sleep(compileWaits.next().value);
+    compile = await quantConnect.readCompile(project.projectId, compile.compileId);
+  }
+  const base = {
+    projectId: project.projectId,
+    compileId: compile.compileId,
+    url: project.url,
+    emulated: quantConnect.emulated,
+    statistics: {},
+    rawStatistics: {},
+  };
+  if (compile.state === 'InQueue') {
+    return { ...base, backtestId: null, status: 'TimedOut', diagnostics: [], detail: 'compile still queued' };
+  }
+  if (compile.state === 'BuildError') {
+    const diagnostics = parseCompileLogs(compile.logs, names);
+    return { ...base, backtestId: null, status: 'BuildError', diagnostics, detail: 'BuildError' };
+  }
+  progress(`compiled (${compile.compileId})`);
+
+  const { backtestId } = await quantConnect.createBacktest(
+    project.projectId,
+    compile.compileId,
+    options.backtestName,
+  );
+  const url = quantConnect.backtestUrl(project.projectId, backtestId);
+  progress(`backtest ${backtestId} started: ${url}`);
+  let snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
+  const backtestWaits = waits();
+  let reported = '';
+  while (!isDone(snapshot) && now() < deadline) {
+    if (snapshot.status !== reported) progress((reported = snapshot.status));
+    await options.sleep(backtestWaits.next().value);
+    snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
+  }
+  const result = { ...base, backtestId, url, detail: snapshot.status };
+  if (snapshot.error !== null || snapshot.stacktrace !== null) {
+    const diagnostic = parseRuntimeError(snapshot.error ?? 'Runtime Error', snapshot.stacktrace, names);
+    return { ...result, status: 'RuntimeError', diagnostics: [diagnostic] };
+  }
+  if (!isDone(snapshot)) return { ...result, status: 'TimedOut', diagnostics: [] };
+  return {
+    ...result,
+    status: 'Completed',
+    statistics: parseStatistics(snapshot.statistics),
+    rawStatistics: snapshot.statistics,
+    diagnostics: [],
+  };
+}
