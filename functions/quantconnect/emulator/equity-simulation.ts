@@ -12,6 +12,9 @@ export interface Simulation {
   /** Return of each closed round trip, as a fraction. */
   tradeReturns: number[];
   totalOrders: number;
+  /** Index into `times` of each day orders filled on; `ordersPerFill` orders fill each such day. */
+  fillDays: number[];
+  ordersPerFill: number;
   totalFees: number;
   /** Average share of equity traded per day, as a fraction. */
   portfolioTurnover: number;
@@ -68,6 +71,7 @@ function trade(
 
   const equity = [roundCents(cash)];
   const rebalances: number[] = [];
+  const fillDays: number[] = [];
   let totalOrders = 0;
   let totalFees = 0;
   for (let day = 1; day < times.length; day += 1) {
@@ -79,6 +83,7 @@ function trade(
     // Orders sent on a rebalance day fill, and pay their fees, on the next day.
     if ((day - 1) % rebalanceEvery === 0) {
       rebalances.push(day - 1);
+      fillDays.push(day);
       totalOrders += positions;
       totalFees = roundCents(totalFees + positions * feePerOrder);
       value -= positions * feePerOrder;
@@ -101,6 +106,8 @@ function trade(
     benchmark,
     tradeReturns,
     totalOrders,
+    fillDays,
+    ordersPerFill: positions,
     totalFees,
     portfolioTurnover: totalOrders === 0 ? 0 : (rebalances.length * tradedShare) / times.length,
     estimatedCapacity: totalOrders === 0 ? 0 : roundSignificant(10 ** random.between(6, 9), 2),
@@ -116,6 +123,8 @@ function flat(times: number[], cash: number, benchmark: number[]): Simulation {
     benchmark,
     tradeReturns: [],
     totalOrders: 0,
+    fillDays: [],
+    ordersPerFill: 0,
     totalFees: 0,
     portfolioTurnover: 0,
     estimatedCapacity: 0,

@@ -1,13 +1,8 @@
 import type { SourceFile } from '../../agents/tasks.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
 import type { QuantConnect } from '../port.js';
-import { runEmulatedBacktest } from './backtest-simulation.js';
-import { createBacktestStore } from './backtest-store.js';
-import { createCompileStore } from './compile-store.js';
-import { EmulatedRequestError } from './emulated-request-error.js';
+import { createEmulatorEngine } from './emulator-engine.js';
 import { backtestUrl, projectUrl } from './emulator-ids.js';
-import { describeInitializeRaise, findInitializeRaise } from './initialize-error.js';
-import { createProjectStore } from './project-store.js';
 
 export interface InProcessEmulatorOptions {
   /** Stands in for QuantConnect's compiler: its error diagnostics become BuildError log lines. */
@@ -23,11 +18,8 @@ export interface InProcessEmulatorOptions {
  * simulated backtests seeded by the project's files. Every backtest it reports is marked `emulated`.
  */
 export function createInProcessEmulator(options: InProcessEmulatorOptions): QuantConnect {
-  const readsUntilDone = Math.max(1, Math.floor(options.readsUntilDone ?? 3));
-  const now = options.now ?? (() => new Date());
-  const projects = createProjectStore();
-  const compiles = createCompileStore({ compileCheck: options.compileCheck, readsUntilDone });
-  const backtests = createBacktestStore({ readsUntilDone });
+  const engine = createEmulatorEngine(options);
+  const { projects, compiles, backtests } = engine;
 
   return {
     emulated: true,
@@ -46,12 +38,7 @@ export function createInProcessEmulator(options: InProcessEmulatorOptions): Quan
     },
 
     async checkInitialization(files) {
-      const main = files.find((file) => file.name === 'main.py');
-      if (!main) throw new EmulatedRequestError('The initialization check needs a main.py file.');
-      const raise = findInitializeRaise(main.content);
-      return raise
-        ? { ok: false, messages: [describeInitializeRaise(raise).error] }
-        : { ok: true, messages: [] };
+      return engine.checkInitialization(files);
     },
 
     async readCompile(projectId, compileId) {
@@ -60,16 +47,25 @@ export function createInProcessEmulator(options: InProcessEmulatorOptions): Quan
     },
 
     async createBacktest(projectId, compileId, name, parameters = {}) {
-      projects.get(projectId);
-      if (name.trim() === '') throw new EmulatedRequestError('A backtest name is required.');
-      const compile = compiles.requireSuccessful(projectId, compileId);
-      const outcome = runEmulatedBacktest({ files: compile.files, parameters, now: now() });
-      return backtests.create(projectId, name, outcome);
+      const { backtestId } = engine.startBacktest(projectId, compileId, name, parameters);
+      return { backtestId };
     },
 
     async readBacktest(projectId, backtestId) {
       projects.get(projectId);
-      return backtests.read(projectId, backtestId);
+      const { backtest, state } = backtests.read(projectId, backtestId);
+      return {
+        backtestId,
+        name: backtest.name,
+        status: state.status,
+        completed: state.completed,
+        progress: state.progress,
+        error: state.error,
+        stacktrace: state.stacktrace,
+        statistics:
+          state.finished && backtest.outcome.kind === 'completed' ? { ...backtest.outcome.statistics } : {},
+        emulated: true,
+      };
     },
 
     async readChart(projectId, backtestId, chart) {

@@ -1,3 +1,6 @@
+import { methodDefinitions } from './python-method-body.js';
+import { raiseFailure } from './statement-failure.js';
+
 /** An exception main.py's `initialize` raises unconditionally. */
 export interface InitializeRaise {
   exceptionType: string;
@@ -9,38 +12,18 @@ export interface InitializeRaise {
   code: string;
 }
 
-const INITIALIZE_DEF = /^(\s*)def\s+(initialize|Initialize)\s*\(\s*self\b/;
-const RAISE = /^raise(?:\s*$|\s*#|\s+([A-Za-z_][\w.]*)(.*)$)/;
+const INITIALIZE = /^(?:initialize|Initialize)$/;
 
 /**
  * Finds a `raise` statement directly in the body of `initialize` (not nested under if/for/try), which
  * LEAN would hit on every run. Returns the first one, or undefined.
  */
 export function findInitializeRaise(mainSource: string): InitializeRaise | undefined {
-  const lines = mainSource.split('\n');
-  const definition = lines.findIndex((line) => INITIALIZE_DEF.test(line));
-  const method = lines[definition]?.match(INITIALIZE_DEF)?.[2];
-  if (definition < 0 || !method) return undefined;
-  const definitionIndent = indentOf(lines[definition] ?? '');
-  let bodyIndent: number | undefined;
-  for (let index = definition + 1; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const indent = indentOf(line);
-    if (indent <= definitionIndent) return undefined;
-    bodyIndent ??= indent;
-    if (indent !== bodyIndent) continue;
-    const match = trimmed.match(RAISE);
-    if (match) {
-      return {
-        exceptionType: match[1] ?? 'RuntimeError',
-        message: match[1] ? firstStringLiteral(match[2] ?? '') : 'No active exception to reraise',
-        method,
-        line: index + 1,
-        code: trimmed,
-      };
-    }
+  const initialize = methodDefinitions(mainSource).find((method) => INITIALIZE.test(method.name));
+  if (!initialize) return undefined;
+  for (const statement of initialize.statements) {
+    const failure = raiseFailure(statement);
+    if (failure) return { ...failure, method: initialize.name, line: statement.line, code: statement.code };
   }
   return undefined;
 }
@@ -50,24 +33,20 @@ export function describeInitializeRaise(
   failure: InitializeRaise,
   file = 'main.py',
 ): { error: string; stacktrace: string } {
-  const summary = failure.message ? `${failure.exceptionType} : ${failure.message}` : failure.exceptionType;
-  const stacktrace = `  at ${failure.method}\n    ${failure.code}\n in ${file}: line ${failure.line}\n`;
+  const summary = exceptionSummary(failure);
+  const stacktrace = leanStackTrace({ ...failure, file });
   return {
     error: `During the algorithm initialization, the following exception has occurred: ${summary}\n${stacktrace} ${summary}`,
     stacktrace,
   };
 }
 
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
+/** `ValueError : universe is empty`, LEAN's one-line form of a Python exception. */
+export function exceptionSummary(failure: { exceptionType: string; message: string }): string {
+  return failure.message ? `${failure.exceptionType} : ${failure.message}` : failure.exceptionType;
 }
 
-function firstStringLiteral(argumentsText: string): string {
-  const match = argumentsText.match(
-    /(?:\b[rRbBuUfF]{1,2})?("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/,
-  );
-  const literal = match?.[1];
-  if (!literal) return '';
-  const quote = literal.startsWith('"""') || literal.startsWith("'''") ? 3 : 1;
-  return literal.slice(quote, literal.length - quote);
+/** One frame the way LEAN prints a Python stack: method, statement, then file and line. */
+export function leanStackTrace(frame: { method: string; code: string; file: string; line: number }): string {
+  return `  at ${frame.method}\n    ${frame.code}\n in ${frame.file}: line ${frame.line}\n`;
 }

@@ -16,6 +16,8 @@ function simulation(equity: number[], benchmark: number[]): Simulation {
     benchmark,
     tradeReturns: [0.1, -0.05, 0.02],
     totalOrders: 6,
+    fillDays: [1, 3],
+    ordersPerFill: 3,
     totalFees: 6,
     portfolioTurnover: 0.1,
     estimatedCapacity: 1_000_000,
