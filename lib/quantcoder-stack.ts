@@ -7,6 +7,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { STAGE_IDS, type StageId } from '../functions/pipeline/stage-ids.js';
+import { PLAIN_SETTING_NAMES } from '../functions/shared/secret-settings.js';
 import { AgentFunction } from './agent-function.js';
 import { ArtifactBuckets } from './artifact-buckets.js';
 import { acknowledgeStateMachineFindings } from './nag-acknowledgements.js';
@@ -42,6 +43,20 @@ export interface QuantCoderStackProps extends StackProps {
   readonly bundling?: boolean;
   /** Retention of function and state machine logs. @default one month */
   readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * The non-secret settings given as CDK context under their environment names
+ * (`cdk deploy -c QUANTCODER_MODELS='{"alpha":"openai:gpt-5"}' -c QUANTCODER_BUDGET_USD=2`); keys go in the secret.
+ */
+function contextSettings(scope: Construct): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const name of PLAIN_SETTING_NAMES) {
+    const value: unknown = scope.node.tryGetContext(name);
+    if (value === undefined || value === null || value === '') continue;
+    settings[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return settings;
 }
 
 /**
@@ -86,6 +101,7 @@ export class QuantCoderStack extends Stack {
 
     this.functions = buildStageFunctions(this, {
       environment: {
+        ...contextSettings(this),
         [ARTIFACT_BUCKET_ENV]: this.artifactBucket.bucketName,
         [SECRET_ARN_ENV]: this.credentials.secretArn,
       },

@@ -135,6 +135,31 @@ describe('QuantCoderStack functions', () => {
     }
   });
 
+  it('passes the non-secret settings given as CDK context to every function, and no other context', () => {
+    // Prepare
+    const models = { alpha: 'openai:gpt-5', universe: 'mistral:devstral-2512' };
+
+    // Act
+    const configured = synthesizeStack({
+      context: {
+        QUANTCODER_MODELS: models,
+        QUANTCODER_BUDGET_USD: 2,
+        ANTHROPIC_API_KEY: 'sk-never-in-a-template',
+      },
+    });
+
+    // Assess
+    const functions = Object.values(configured.template.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(STAGE_IDS.length);
+    for (const resource of functions) {
+      const variables = resource.Properties.Environment.Variables;
+      expect(variables.QUANTCODER_MODELS).toBe(JSON.stringify(models));
+      expect(variables.QUANTCODER_BUDGET_USD).toBe('2');
+      expect(variables.ANTHROPIC_API_KEY).toBeUndefined();
+    }
+    expect(JSON.stringify(configured.template.toJSON())).not.toContain('sk-never-in-a-template');
+  });
+
   it('gives each function its own log group with a retention, and the state machine one more', () => {
     // Act
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
