@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { QuantCoderError, UserInputError } from '../functions/shared/errors.js';
+import type { BacktestCommandOptions } from './commands/backtest.js';
 import type { RunOptions } from './commands/run-pipeline.js';
 import type { ValidateCommandOptions } from './commands/validate.js';
 
@@ -65,6 +66,36 @@ program
   .action(async (paths: string[], options: ValidateCommandOptions) => {
     const { validateCommand } = await import('./commands/validate.js');
     await validateCommand(paths, options);
+  });
+
+function cashOption(value: string): number {
+  const parsed = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new InvalidArgumentError('--cash takes a positive amount, for example 100000.');
+  }
+  return parsed;
+}
+
+program
+  .command('backtest')
+  .description('push a local project to QuantConnect, compile it, backtest it and print the statistics')
+  .argument('<dir>', 'the project folder (it holds main.py)')
+  .option('--start <YYYY-MM-DD>', 'backtest start date (sets set_start_date in the pushed main.py)')
+  .option('--end <YYYY-MM-DD>', 'backtest end date (sets set_end_date in the pushed main.py)')
+  .addOption(
+    new Option('--cash <n>', 'starting cash (sets set_cash in the pushed main.py)').argParser(cashOption),
+  )
+  .option('--json', 'print { projectId, compileId, backtestId, status, statistics, url } as JSON')
+  .option('--emulator', 'use the local QuantConnect emulator instead of QuantConnect (no credentials needed)')
+  .option('--skip-validation', 'push even when the static validator finds errors')
+  .addOption(
+    new Option('--timeout <minutes>', 'stop waiting for the backtest after this long')
+      .default(60)
+      .argParser(integerOption('--timeout', 1, 720)),
+  )
+  .action(async (directory: string, options: BacktestCommandOptions) => {
+    const { backtestCommand } = await import('./commands/backtest.js');
+    await backtestCommand(directory, options);
   });
 
 try {

@@ -1,0 +1,152 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import pc from 'picocolors';
+import type { SourceFile } from '../../functions/agents/tasks.js';
+import {
+  applyBacktestSettings,
+  type BacktestSettings,
+} from '../../functions/quantconnect/backtest-settings.js';
+import { connectQuantConnect } from '../../functions/quantconnect/connect.js';
+import { type BacktestRunResult, runBacktest } from '../../functions/quantconnect/run-backtest.js';
+import { UserInputError } from '../../functions/shared/errors.js';
+import { formatDiagnostic } from '../../functions/validator/diagnostic.js';
+import { validateProject } from '../../functions/validator/validate-project.js';
+
+export interface BacktestCommandOptions {
+  start?: string;
+  end?: string;
+  cash?: number;
+  json?: boolean;
+  emulator?: boolean;
+  timeout: number;
+  skipValidation?: boolean;
+}
+
+/** The statistics a person reads first, in this order; --json prints them all. */
+const HEADLINE = [
+  'Net Profit',
+  'Compounding Annual Return',
+  'Sharpe Ratio',
+  'Sortino Ratio',
+  'Drawdown',
+  'Total Orders',
+  'Win Rate',
+  'Profit-Loss Ratio',
+  'Alpha',
+  'Beta',
+  'Total Fees',
+  'Start Equity',
+  'End Equity',
+];
+
+/** `quantcoder backtest <dir>`: pushes a local project to QuantConnect, backtests it and prints the statistics. */
+export async function backtestCommand(directory: string, options: BacktestCommandOptions): Promise<void> {
+  const progress = (line: string) => process.stderr.write(`${pc.dim(line)}\n`);
+  const files = await readProjectFiles(directory);
+  const settings: BacktestSettings = {
+    ...(options.start !== undefined ? { start: options.start } : {}),
+    ...(options.end !== undefined ? { end: options.end } : {}),
+    ...(options.cash !== undefined ? { cash: options.cash } : {}),
+  };
+  const pushed = withSettings(files, settings, progress);
+  if (!options.skipValidation) refuseStaticErrors(directory, pushed);
+
+  const connection = await connectQuantConnect(process.env, {
+    withoutCredentials: 'refuse',
+    forceEmulator: options.emulator ?? false,
+  });
+  try {
+    for (const line of connection.describe()) progress(line);
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    const name = basename(resolve(directory));
+    const result = await runBacktest({
+      quantConnect: connection.quantConnect,
+      files: pushed,
+      projectName: `${name}-${stamp}`,
+      backtestName: `${name} ${stamp}${connection.quantConnect.emulated ? ' (emulated)' : ''}`,
+      sleep: (milliseconds) => new Promise((done) => setTimeout(done, milliseconds)),
+      timeoutMs: options.timeout * 60_000,
+      onProgress: progress,
+    });
+    print(result, options);
+    if (result.status !== 'Completed') process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function readProjectFiles(directory: string): Promise<SourceFile[]> {
+  const root = resolve(directory);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new UserInputError(
+      `${directory} is not a directory: pass the folder that holds the project's main.py.`,
+    );
+  }
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  const names = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((name) => !name.split('/').some((part) => part.startsWith('.') || part === '__pycache__'))
+    .sort();
+  if (!names.includes('main.py')) {
+    throw new UserInputError(
+      `${directory} has no main.py: QuantConnect runs the algorithm class in main.py.`,
+    );
+  }
+  return Promise.all(
+    names.map(async (name) => ({ name, content: await readFile(join(root, name), 'utf8') })),
+  );
+}
+
+function withSettings(
+  files: SourceFile[],
+  settings: BacktestSettings,
+  progress: (line: string) => void,
+): SourceFile[] {
+  return files.map((file) => {
+    if (file.name !== 'main.py') return file;
+    const { content, changes } = applyBacktestSettings(file.content, settings);
+    for (const change of changes)
+      progress(`main.py:${change.line} ${change.action} ${change.call} (the local file is unchanged)`);
+    return { name: file.name, content };
+  });
+}
+
+function refuseStaticErrors(directory: string, files: SourceFile[]): void {
+  const errors = validateProject(files).filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length === 0) return;
+  const lines = errors.map((diagnostic) =>
+    formatDiagnostic({ ...diagnostic, file: join(directory, diagnostic.file) }),
+  );
+  throw new UserInputError(
+    `${lines.join('\n')}\nThe project has ${errors.length} static error${errors.length === 1 ? '' : 's'}: fix them first (quantcoder validate ${directory}), or pass --skip-validation to push it anyway.`,
+  );
+}
+
+function print(result: BacktestRunResult, options: BacktestCommandOptions): void {
+  if (options.json) {
+    const { projectId, compileId, backtestId, status, statistics, url } = result;
+    const extra = result.emulated ? { emulated: true } : {};
+    const problems = result.diagnostics.length > 0 ? { diagnostics: result.diagnostics } : {};
+    process.stdout.write(
+      `${JSON.stringify({ projectId, compileId, backtestId, status, statistics, url, ...extra, ...problems }, null, 2)}\n`,
+    );
+    return;
+  }
+  const label = result.emulated ? pc.yellow(' (emulated: not market results)') : '';
+  process.stdout.write(`${pc.bold(`Backtest ${result.status}`)}${label}  ${result.url}\n`);
+  for (const diagnostic of result.diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (result.status === 'TimedOut') {
+    process.stdout.write(
+      `Still "${result.detail}" after --timeout ${options.timeout} minutes; it keeps running on QuantConnect: open the link to follow it.\n`,
+    );
+  }
+  const shown = result.rawStatistics;
+  const keys = [
+    ...HEADLINE.filter((key) => key in shown),
+    ...Object.keys(shown).filter((key) => !HEADLINE.includes(key)),
+  ];
+  const width = Math.max(0, ...keys.map((key) => key.length));
+  for (const key of keys) process.stdout.write(`  ${key.padEnd(width)}  ${shown[key]}\n`);
+}
