@@ -12,6 +12,8 @@ export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;
+  /** The part of `inputTokens` written to a prompt cache, where the vendor bills writes apart (Anthropic). */
+  cacheWriteTokens?: number;
 }
 
 /** One structured-output request to a model. */
