@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheWriteTokensOf } from '../llm/ledger/cost.js';
 import type { Model, ModelRequest } from '../llm/model.js';
 import { UsageEntry } from '../pipeline/run-state.js';
 import { ModelOutputError } from '../shared/errors.js';
@@ -23,6 +24,7 @@ export async function runAgent<T>(model: Model, request: ModelRequest<T>): Promi
       { cause: parsed.error },
     );
   }
+  const cacheWriteTokens = cacheWriteTokensOf(response.usage);
   const usage = UsageEntry.parse({
     role: request.role,
     provider: response.provider,
@@ -31,6 +33,7 @@ export async function runAgent<T>(model: Model, request: ModelRequest<T>): Promi
     inputTokens: tokens(response.usage.inputTokens),
     outputTokens: tokens(response.usage.outputTokens),
     cachedInputTokens: tokens(response.usage.cachedInputTokens),
+    ...(cacheWriteTokens ? { cacheWriteTokens } : {}),
   });
   return { output: parsed.data, usage };
 }

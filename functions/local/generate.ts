@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../pipeline/defaults.js';
 import type { Deps } from '../pipeline/deps.js';
 import { runKeys } from '../pipeline/project-files.js';
 import { RunReport } from '../pipeline/run-report.js';
-import type { Limits, RunRequest, RunState } from '../pipeline/run-state.js';
+import type { Limits, RunBudget, RunRequest, RunState } from '../pipeline/run-state.js';
 import type { QuantConnect } from '../quantconnect/port.js';
 import { sha256Hex } from '../shared/artifact-store.js';
 import { createDiskArtifactStore } from '../shared/disk-artifact-store.js';
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   notifier?: Notifier;
   logger?: Logger;
   limits?: Partial<Limits>;
+  /** The run's spending cap (see readBudget); the same as `limits.budget`, which it overrides. */
+  budget?: RunBudget;
   backtest?: RunRequest['backtest'];
   source?: RunRequest['source'];
   /** The earlier run this one refines; it must live in `outDir`. */
@@ -105,6 +107,7 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
       ...DEFAULT_LIMITS,
       ...(options.quantConnect.emulated ? { initialPollSeconds: 0 } : {}),
       ...options.limits,
+      ...(options.budget ? { budget: options.budget } : {}),
     },
   });
   const outcome = await runStateMachineLocally({

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { formatUsd } from '../llm/ledger/cost.js';
 import type { RunReport } from '../pipeline/run-report.js';
 import { stageLabel } from './task-list.js';
 
@@ -44,6 +45,48 @@ function estimated(report: RunReport): string {
     : '';
 }
 
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+function formatCalls(calls: number): string {
+  return calls === 1 ? '1 call' : `${calls} calls`;
+}
+
+/** The run's total in dollars, saying what it leaves out and which prices it uses. */
+function totalDollars(usage: RunReport['usage']): string {
+  const { costUsd, unpricedCalls } = usage.totals;
+  if (costUsd === undefined) return '';
+  const unpriced = unpricedCalls ? ` plus ${formatCalls(unpricedCalls)} of unknown price` : '';
+  const prices = usage.pricesAsOf ? ` at the prices of ${usage.pricesAsOf}` : '';
+  return `, ${formatUsd(costUsd)}${unpriced}${prices}`;
+}
+
+/** One line per agent role and vendor model, then the total in tokens and dollars, and the budget if any. */
+function modelLines(report: RunReport): string[] {
+  const { entries, totals, budget } = report.usage;
+  const lines = entries.map((entry) => {
+    const model = `${entry.provider}:${entry.model}`;
+    const cached = entry.cachedInputTokens > 0 ? ` (${formatCount(entry.cachedInputTokens)} cached)` : '';
+    const cost = typeof entry.costUsd === 'number' ? formatUsd(entry.costUsd) : 'cost unknown';
+    const input = `${formatCount(entry.inputTokens).padStart(8)} in${cached}`;
+    const output = `${formatCount(entry.outputTokens).padStart(7)} out`;
+    return `  ${entry.role.padEnd(12)} ${model.padEnd(36)} ${formatCalls(entry.calls).padStart(8)}  ${input}  ${output}  ${cost}`;
+  });
+  const cached = totals.cachedInputTokens > 0 ? ` (${formatCount(totals.cachedInputTokens)} cached)` : '';
+  lines.push(
+    `  ${formatCalls(totals.calls)}, ${formatCount(totals.inputTokens)} input tokens${cached}, ${formatCount(totals.outputTokens)} output tokens${totalDollars(report.usage)}${estimated(report)}`,
+  );
+  if (budget) {
+    const caps = [
+      budget.tokens === undefined ? undefined : `${formatCount(budget.tokens)} tokens`,
+      budget.usd === undefined ? undefined : formatUsd(budget.usd),
+    ].filter((cap) => cap !== undefined);
+    lines.push(`  budget: ${caps.join(' and ')}`);
+  }
+  return lines;
+}
+
 /** The short summary printed after a run: files, validation, backtest, time per stage, where things are. */
 export function renderSummary(report: RunReport): string {
   const lines: string[] = [''];
@@ -85,13 +128,12 @@ export function renderSummary(report: RunReport): string {
       lines.push(`  ${name.padEnd(26)} ${formatStatistic(name, report.backtest.statistics[name])}`);
     }
   }
-  const { totals } = report.usage;
   lines.push('', pc.bold('Time per stage'), ...stageTimes(report));
   lines.push(
     `  ${'total'.padEnd(20)} ${(report.durationMs / 1000).toFixed(2).padStart(7)}s`,
     '',
     pc.bold('Models'),
-    `  ${totals.calls} calls, ${totals.inputTokens} input tokens, ${totals.outputTokens} output tokens${estimated(report)}`,
+    ...modelLines(report),
     '',
     pc.bold('Written to'),
     `  project  ${report.locations.project}`,

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { Plan } from '../agents/plan.js';
+import { buildLedger, UsageLedger } from '../llm/ledger/ledger.js';
 import { getJson } from '../shared/artifact-store.js';
 import type { Deps } from './deps.js';
 import { ReviewReport } from './review-report.js';
-import { type Failure, type RunState, StageTiming, Statistics, UsageEntry } from './run-state.js';
+import {
+  type Failure,
+  type RunBudget,
+  type RunState,
+  StageTiming,
+  Statistics,
+  type UsageEntry,
+} from './run-state.js';
 
 /** report.json: everything a person or a program needs to know about a run, in one file. */
 export const RunReport = z.object({
@@ -53,46 +61,14 @@ export const RunReport = z.object({
       equity: z.string().optional(),
     })
     .optional(),
-  usage: z.object({
-    entries: z.array(UsageEntry),
-    totals: z.object({
-      calls: z.number(),
-      inputTokens: z.number(),
-      outputTokens: z.number(),
-      cachedInputTokens: z.number(),
-    }),
-  }),
+  /** Tokens and dollars per agent role and vendor model, with totals and the price table's date. */
+  usage: UsageLedger,
 });
 export type RunReport = z.infer<typeof RunReport>;
 
-/** Adds up usage per role, provider and model. */
-export function summarizeUsage(entries: readonly UsageEntry[]): RunReport['usage'] {
-  const byKey = new Map<string, UsageEntry>();
-  for (const entry of entries) {
-    const key = `${entry.role}|${entry.provider}|${entry.model}`;
-    const current = byKey.get(key);
-    byKey.set(
-      key,
-      current
-        ? {
-            ...current,
-            calls: current.calls + entry.calls,
-            inputTokens: current.inputTokens + entry.inputTokens,
-            outputTokens: current.outputTokens + entry.outputTokens,
-            cachedInputTokens: current.cachedInputTokens + entry.cachedInputTokens,
-          }
-        : { ...entry },
-    );
-  }
-  const summed = [...byKey.values()];
-  const totals = { calls: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
-  for (const entry of summed) {
-    totals.calls += entry.calls;
-    totals.inputTokens += entry.inputTokens;
-    totals.outputTokens += entry.outputTokens;
-    totals.cachedInputTokens += entry.cachedInputTokens;
-  }
-  return { entries: summed, totals };
+/** Adds up usage per role, provider and model, with dollars from the dated price table. */
+export function summarizeUsage(entries: readonly UsageEntry[], budget?: RunBudget): RunReport['usage'] {
+  return buildLedger(entries, budget);
 }
 
 /** Builds the report from the state and the artifacts it points to. */
@@ -168,6 +144,6 @@ export async function buildRunReport(
           },
         }
       : {}),
-    usage: summarizeUsage(state.usage),
+    usage: summarizeUsage(state.usage, state.limits.budget),
   };
 }

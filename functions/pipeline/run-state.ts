@@ -31,12 +31,25 @@ export const RunRequest = z.object({
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
+/** A spending cap for one run: model tokens (input and output), dollars at the price table's rates, or both. */
+export const RunBudget = z
+  .object({
+    usd: z.number().positive().optional(),
+    tokens: z.number().int().positive().optional(),
+  })
+  .refine((budget) => budget.usd !== undefined || budget.tokens !== undefined, {
+    message: 'A budget names dollars, tokens or both.',
+  });
+export type RunBudget = z.infer<typeof RunBudget>;
+
 export const Limits = z.object({
   maxRefineAttempts: z.number().int().min(0).max(10),
   maxPolls: z.number().int().min(1).max(500),
   /** First wait between backtest polls; later waits grow. */
   initialPollSeconds: z.number().int().min(0).max(600),
   maxPollSeconds: z.number().int().min(0).max(3600),
+  /** Checked before every model call; unset means no cap. */
+  budget: RunBudget.optional(),
 });
 export type Limits = z.infer<typeof Limits>;
 
@@ -48,6 +61,8 @@ export const UsageEntry = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
+  /** Part of `inputTokens` written to a prompt cache, which some vendors bill above the input rate. */
+  cacheWriteTokens: z.number().int().nonnegative().optional(),
 });
 export type UsageEntry = z.infer<typeof UsageEntry>;
 

@@ -53,6 +53,59 @@ describe('renderSummary', () => {
     expect(text).toContain('/runs/run-1/rsi.zip');
   });
 
+  it('prints tokens and dollars per agent and vendor model, the total, and the budget', () => {
+    // Prepare
+    const usage: RunReport['usage'] = {
+      entries: [
+        {
+          role: 'coordinator',
+          provider: 'anthropic',
+          model: 'claude-sonnet-4-6',
+          calls: 2,
+          inputTokens: 20_000,
+          outputTokens: 3_000,
+          cachedInputTokens: 12_000,
+          costUsd: 0.0756,
+        },
+        {
+          role: 'portfolio',
+          provider: 'openai-compatible',
+          model: 'openai/gpt-oss-20b',
+          calls: 1,
+          inputTokens: 1_000,
+          outputTokens: 500,
+          cachedInputTokens: 0,
+          costUsd: null,
+        },
+      ],
+      totals: {
+        calls: 3,
+        inputTokens: 21_000,
+        outputTokens: 3_500,
+        cachedInputTokens: 12_000,
+        costUsd: 0.0756,
+        unpricedCalls: 1,
+      },
+      pricesAsOf: '2026-11-24',
+      budget: { usd: 2, tokens: 100_000 },
+    };
+
+    // Act
+    const text = stripVTControlCharacters(renderSummary(report({ usage })));
+
+    // Assess
+    expect(text).toMatch(
+      /coordinator\s+anthropic:claude-sonnet-4-6\s+2 calls\s+20,000 in \(12,000 cached\)\s+3,000 out\s+\$0\.0756/,
+    );
+    expect(text).toMatch(
+      /portfolio\s+openai-compatible:openai\/gpt-oss-20b\s+1 call\s+1,000 in\s+500 out\s+cost unknown/,
+    );
+    expect(text).toContain(
+      '3 calls, 21,000 input tokens (12,000 cached), 3,500 output tokens, $0.0756 plus 1 call of unknown price at the prices of 2026-11-24',
+    );
+    expect(text).toContain('budget: 100,000 tokens and $2.00');
+  });
+
   it('leads with what failed on a failed run', () => {
     // Act
     const text = renderSummary(

@@ -1,0 +1,68 @@
+import type { RunBudget, RunState } from '../../pipeline/run-state.js';
+import { ModelOutputError } from '../../shared/errors.js';
+import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../model.js';
+import { assertWithinBudget, outputAllowance, spendingOf, truncatedByBudget } from './budget.js';
+import { cacheWriteTokensOf, type TokenSpend } from './cost.js';
+import { findPrices } from './prices.js';
+
+function spendOf(response: ModelResponse<unknown>): TokenSpend {
+  const writes = cacheWriteTokensOf(response.usage);
+  return {
+    provider: response.provider,
+    model: response.model,
+    inputTokens: response.usage.inputTokens,
+    outputTokens: response.usage.outputTokens,
+    cachedInputTokens: response.usage.cachedInputTokens,
+    ...(writes === undefined ? {} : { cacheWriteTokens: writes }),
+  };
+}
+
+function guardModel(
+  model: Model,
+  budget: RunBudget,
+  spent: () => readonly TokenSpend[],
+  record: (spend: TokenSpend) => void,
+): Model {
+  return {
+    provider: model.provider,
+    modelId: model.modelId,
+    async generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
+      const spending = spendingOf(spent());
+      assertWithinBudget(budget, spending, request.role);
+      // The branches of a Parallel state all start from the same usage, so each could spend the whole
+      // remainder: capping every call's output at that remainder keeps the overshoot to one call's worth
+      // per branch, not an open-ended amount.
+      const allowance = outputAllowance(budget, spending, findPrices(model.provider, model.modelId));
+      const capped =
+        allowance !== undefined &&
+        (request.maxOutputTokens === undefined || allowance < request.maxOutputTokens);
+      try {
+        const response = await model.generate(capped ? { ...request, maxOutputTokens: allowance } : request);
+        record(spendOf(response));
+        return response;
+      } catch (error) {
+        // An answer cut short by the cap fails its schema: say it was the budget, not the model.
+        if (capped && error instanceof ModelOutputError) {
+          throw truncatedByBudget(budget, spending, request.role, allowance, error);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Wraps a router so every model call first checks the run's budget against the usage the state holds
+ * plus the calls made since (in this stage), and caps its output to what the budget still allows.
+ * Without a budget the router is returned as it is.
+ */
+export function guardBudget(models: ModelRouter, state: Pick<RunState, 'limits' | 'usage'>): ModelRouter {
+  const budget = state.limits.budget;
+  if (!budget) return models;
+  const sinceStageStart: TokenSpend[] = [];
+  const spent = () => [...state.usage, ...sinceStageStart];
+  const record = (spend: TokenSpend) => {
+    sinceStageStart.push(spend);
+  };
+  return (role) => guardModel(models(role), budget, spent, record);
+}

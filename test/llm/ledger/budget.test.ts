@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PlanDefaults } from '../../../functions/agents/tasks.js';
+import {
+  assertWithinBudget,
+  BudgetExceededError,
+  outputAllowance,
+  readBudget,
+  spendingOf,
+} from '../../../functions/llm/ledger/budget.js';
+import { guardBudget } from '../../../functions/llm/ledger/budget-guard.js';
+import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../../../functions/llm/model.js';
+import type { RunBudget, UsageEntry } from '../../../functions/pipeline/run-state.js';
+import { ConfigurationError, ModelOutputError } from '../../../functions/shared/errors.js';
+import { modelRequest } from '../model-requests.js';
+
+const Answer = z.object({ ok: z.boolean() });
+
+function request(maxOutputTokens?: number) {
+  return modelRequest(
+    'alpha',
+    {
+      kind: 'plan',
+      idea: 'anything',
+      defaults: PlanDefaults.parse({ startDate: '2020-01-01', endDate: '2020-12-31', cash: 1000 }),
+    },
+    Answer,
+    maxOutputTokens === undefined ? {} : { maxOutputTokens },
+  );
+}
+
+function usage(role: UsageEntry['role'], inputTokens: number, outputTokens: number): UsageEntry {
+  return {
+    role,
+    provider: 'anthropic',
+    model: 'claude-sonnet-4-6',
+    calls: 1,
+    inputTokens,
+    outputTokens,
+    cachedInputTokens: 0,
+  };
+}
+
+/** A model that records the requests it gets and answers with 100 input and 10 output tokens, or throws. */
+function recordingModel(error?: Error): Model & { requests: Array<ModelRequest<unknown>> } {
+  const requests: Array<ModelRequest<unknown>> = [];
+  return {
+    provider: 'anthropic',
+    modelId: 'claude-sonnet-4-6',
+    requests,
+    async generate<T>(sent: ModelRequest<T>): Promise<ModelResponse<T>> {
+      requests.push(sent);
+      if (error) throw error;
+      return {
+        output: sent.schema.parse({ ok: true }),
+        usage: { inputTokens: 100, outputTokens: 10, cachedInputTokens: 0 },
+        provider: 'anthropic',
+        model: 'claude-sonnet-4-6',
+      };
+    },
+  };
+}
+
+function state(budget: RunBudget | undefined, spent: UsageEntry[] = []) {
+  return {
+    limits: {
+      maxRefineAttempts: 1,
+      maxPolls: 1,
+      initialPollSeconds: 0,
+      maxPollSeconds: 0,
+      ...(budget ? { budget } : {}),
+    },
+    usage: spent,
+  };
+}
+
+describe('readBudget', () => {
+  it('reads dollars and tokens, and nothing when neither is set', () => {
+    // Act
+    const both = readBudget({ QUANTCODER_BUDGET_USD: '0.50', QUANTCODER_BUDGET_TOKENS: '200000' });
+    const dollars = readBudget({ QUANTCODER_BUDGET_USD: '2' });
+    const none = readBudget({ QUANTCODER_BUDGET_TOKENS: ' ' });
+
+    // Assess
+    expect(both).toEqual({ usd: 0.5, tokens: 200_000 });
+    expect(dollars).toEqual({ usd: 2 });
+    expect(none).toBeUndefined();
+  });
+
+  it.each([
+    [{ QUANTCODER_BUDGET_USD: 'five' }, /^QUANTCODER_BUDGET_USD is "five": write a dollar amount above 0/],
+    [{ QUANTCODER_BUDGET_USD: '0' }, /^QUANTCODER_BUDGET_USD is "0"/],
+    [{ QUANTCODER_BUDGET_USD: '-1' }, /^QUANTCODER_BUDGET_USD is "-1"/],
+    [
+      { QUANTCODER_BUDGET_TOKENS: '1.5' },
+      /^QUANTCODER_BUDGET_TOKENS is "1.5": write a whole number of tokens above 0/,
+    ],
+    [{ QUANTCODER_BUDGET_TOKENS: '1e6' }, /^QUANTCODER_BUDGET_TOKENS is "1e6"/],
+  ])('rejects %o, naming the variable', (environment, message) => {
+    // Act
+    const read = () => readBudget(environment);
+
+    // Assess
+    expect(read).toThrow(ConfigurationError);
+    expect(read).toThrow(message);
+  });
+});
+
+describe('the budget arithmetic', () => {
+  it('counts input and output tokens and the dollars of priced calls', () => {
+    // Act: 1,000 × $3 + 200 × $15 per million, and an unpriced call
+    const spending = spendingOf([
+      usage('coordinator', 1_000, 200),
+      { ...usage('portfolio', 50, 5), provider: 'openai-compatible', model: 'openai/gpt-oss-20b' },
+    ]);
+
+    // Assess
+    expect(spending).toEqual({ tokens: 1_255, usd: 0.006, unpricedCalls: 1 });
+  });
+
+  it('stops a call once the spending reaches the cap, with the cap, the spending and how to raise it', () => {
+    // Act
+    const atCap = () =>
+      assertWithinBudget({ tokens: 1_000 }, { tokens: 1_000, usd: 0, unpricedCalls: 0 }, 'risk');
+    const belowCap = () =>
+      assertWithinBudget({ tokens: 1_000 }, { tokens: 999, usd: 0, unpricedCalls: 0 }, 'risk');
+    const dollars = () =>
+      assertWithinBudget({ usd: 0.25 }, { tokens: 5, usd: 0.3, unpricedCalls: 0 }, 'alpha');
+
+    // Assess
+    expect(belowCap).not.toThrow();
+    expect(atCap).toThrow(
+      "The run's budget of 1,000 tokens is spent: 1,000 tokens (input and output) were used before the risk agent's call. Raise QUANTCODER_BUDGET_TOKENS",
+    );
+    expect(dollars).toThrow(BudgetExceededError);
+    expect(dollars).toThrow(
+      "The run's budget of $0.25 is spent: $0.30 was used before the alpha agent's call. Raise QUANTCODER_BUDGET_USD",
+    );
+  });
+
+  it('allows a call only the output the budget has left', () => {
+    // Prepare
+    const sonnet = { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 };
+    const spent = { tokens: 400, usd: 0.04, unpricedCalls: 0 };
+
+    // Act / Assess: $0.06 left at $15 per million output tokens is 4,000 tokens
+    expect(outputAllowance({ tokens: 1_000 }, spent, sonnet)).toBe(600);
+    expect(outputAllowance({ usd: 0.1 }, spent, sonnet)).toBe(4_000);
+    expect(outputAllowance({ usd: 0.1, tokens: 1_000 }, spent, sonnet)).toBe(600);
+    expect(outputAllowance({ usd: 0.1 }, spent, undefined)).toBeUndefined();
+    expect(outputAllowance({ usd: 0.040001 }, spent, sonnet)).toBe(1);
+  });
+});
+
+describe('guardBudget', () => {
+  it('leaves the router as it is when the run has no budget', () => {
+    // Prepare
+    const models: ModelRouter = () => recordingModel();
+
+    // Act
+    const guarded = guardBudget(models, state(undefined));
+
+    // Assess
+    expect(guarded).toBe(models);
+  });
+
+  it('refuses a call once the usage in the state reaches the budget, without calling the model', async () => {
+    // Prepare
+    const model = recordingModel();
+    const guarded = guardBudget(() => model, state({ tokens: 500 }, [usage('coordinator', 450, 50)]));
+
+    // Act
+    const outcome = guarded('alpha').generate(request(6000));
+
+    // Assess
+    await expect(outcome).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(outcome).rejects.toThrow(
+      "budget of 500 tokens is spent: 500 tokens (input and output) were used before the alpha agent's call",
+    );
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('caps each call to the output the budget has left, keeping a smaller request as it is', async () => {
+    // Prepare: 4,000 of 5,000 tokens spent
+    const model = recordingModel();
+    const guarded = guardBudget(() => model, state({ tokens: 5_000 }, [usage('coordinator', 3_000, 1_000)]));
+
+    // Act
+    await guarded('alpha').generate(request(6_000));
+    await guarded('alpha').generate(request(500));
+
+    // Assess: the second call starts 110 tokens later, with 890 left
+    expect(model.requests.map((sent) => sent.maxOutputTokens)).toEqual([1_000, 500]);
+  });
+
+  it('counts the calls made since the stage started, not only the state it was given', async () => {
+    // Prepare: each call uses 110 tokens; the budget is 250
+    const model = recordingModel();
+    const guarded = guardBudget(() => model, state({ tokens: 250 }));
+
+    // Act
+    await guarded('alpha').generate(request());
+    await guarded('risk').generate(request());
+    await guarded('alpha').generate(request());
+    const fourth = guarded('alpha').generate(request());
+
+    // Assess
+    await expect(fourth).rejects.toThrow('330 tokens (input and output) were used');
+    expect(model.requests).toHaveLength(3);
+  });
+
+  it('blames the budget, not the model, when an answer cut short by the cap does not parse', async () => {
+    // Prepare
+    const cutShort = new ModelOutputError('The answer is not valid JSON.');
+    const guarded = guardBudget(
+      () => recordingModel(cutShort),
+      state({ tokens: 1_000 }, [usage('coordinator', 900, 20)]),
+    );
+
+    // Act
+    const outcome = guarded('alpha').generate(request(6_000));
+
+    // Assess
+    await expect(outcome).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(outcome).rejects.toThrow(
+      "The run's budget is nearly spent (920 of 1,000 tokens used): it left room for only 80 output tokens for the alpha agent's answer, which did not fit.",
+    );
+    await expect(outcome).rejects.toHaveProperty('cause', cutShort);
+  });
+
+  it('passes an output error through when the cap did not shorten the answer', async () => {
+    // Prepare
+    const broken = new ModelOutputError('The answer does not match GeneratedFile.');
+    const guarded = guardBudget(() => recordingModel(broken), state({ tokens: 100_000 }));
+
+    // Act
+    const outcome = guarded('alpha').generate(request(6_000));
+
+    // Assess
+    await expect(outcome).rejects.toBe(broken);
+  });
+});
