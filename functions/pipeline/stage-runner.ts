@@ -1,4 +1,5 @@
-import { describeError, QuantCoderError } from '../shared/errors.js';
+import { guardBudget } from '../llm/ledger/budget-guard.js';
+import { describeError, QuantCoderError, TransientError } from '../shared/errors.js';
 import type { Deps } from './deps.js';
 import { type BranchPatch, RunState } from './run-state.js';
 import type { AnyStage } from './stage.js';
@@ -12,14 +13,17 @@ export class InvalidRunStateError extends QuantCoderError {
 
 /**
  * A stage's error, prefixed with the stage id so the failure report can say where it happened.
- * It keeps the original `name`, which is what Step Functions' Retry and Catch match on.
+ * It keeps the original `name`, which is what Step Functions' Retry and Catch match on, except that
+ * every TransientError subclass is named TransientError, the one name the Retry lists; the message
+ * keeps the specific class.
  */
 export class StageFailedError extends QuantCoderError {
   override readonly name: string;
   constructor(stage: StageId, error: unknown) {
     const described = describeError(error);
-    super(`stage ${stage}: ${described.message}`, { cause: error });
-    this.name = described.name;
+    const transient = error instanceof TransientError && described.name !== 'TransientError';
+    super(`stage ${stage}: ${transient ? `${described.name}: ` : ''}${described.message}`, { cause: error });
+    this.name = transient ? 'TransientError' : described.name;
   }
 }
 
@@ -45,11 +49,13 @@ export async function runStage(
   }
   const state = foldBranches(parsed.data);
   const logger = deps.logger.child({ runId: state.runId, stage: id });
+  // Every model call of the stage is checked against the run's budget, from the usage this state holds.
+  const stageDeps: Deps = { ...deps, logger, models: guardBudget(deps.models, state) };
   const startedAt = deps.now();
   await notify(deps, state, { type: 'stage', stage: id, status: 'started' });
   try {
     if (stage.kind === 'branch') {
-      const patch = await stage.run(state, { ...deps, logger });
+      const patch = await stage.run(state, stageDeps);
       const timing = { stage: id, startedAt: startedAt.toISOString(), durationMs: elapsed(deps, startedAt) };
       await notify(deps, state, {
         type: 'stage',
@@ -59,7 +65,7 @@ export async function runStage(
       });
       return { ...patch, timings: [...patch.timings, timing] };
     }
-    const patched = applyPatch(state, await stage.run(state, { ...deps, logger }));
+    const patched = applyPatch(state, await stage.run(state, stageDeps));
     const timing = {
       stage: id,
       startedAt: startedAt.toISOString(),
