@@ -68,6 +68,17 @@ program
     await validateCommand(paths, options);
   });
 
+program
+  .command('models')
+  .description(
+    'show which model serves each agent role, its fallbacks and why (from the keys and QUANTCODER_MODELS)',
+  )
+  .option('--json', 'print the routing as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const { modelsCommand } = await import('./commands/models.js');
+    await modelsCommand(options);
+  });
+
 function cashOption(value: string): number {
   const parsed = Number(value.replace(/[_,]/g, ''));
   if (!Number.isFinite(parsed) || parsed <= 0) {

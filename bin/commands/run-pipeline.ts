@@ -20,7 +20,9 @@ async function runAndReport(
   refines?: RunRequest['refines'],
 ): Promise<void> {
   const progress = options.json ? process.stderr : process.stdout;
-  const environment = createLocalEnvironment();
+  // Progress and the summary tell the user what happened; logs on stderr are for what they cannot.
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'error' });
+  const environment = await createLocalEnvironment(process.env, { logger });
   for (const line of environment.describe()) progress.write(`${pc.dim(line)}\n`);
   const result = await generateLocally({
     idea,
@@ -29,13 +31,13 @@ async function runAndReport(
     quantConnect: environment.quantConnect,
     local: environment.local,
     notifier: createTerminalNotifier(progress),
-    // Progress and the summary tell the user what happened; logs on stderr are for what they cannot.
-    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'error' }),
+    logger,
+    ...(environment.budget ? { budget: environment.budget } : {}),
     ...(options.maxRefineAttempts !== undefined
       ? { limits: { maxRefineAttempts: options.maxRefineAttempts } }
       : {}),
     ...(refines ? { refines } : {}),
-  });
+  }).finally(() => environment.close());
   if (options.json) process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
   else progress.write(renderSummary(result.report));
   if (result.report.status !== 'succeeded') {

@@ -1,22 +1,24 @@
 import { synthesizeTemplate } from '../../lib/cdk-app.js';
 import { resolveDefinition } from '../../lib/definition.js';
+import { readBudget } from '../llm/ledger/index.js';
 import type { ModelRouter } from '../llm/model.js';
-import { createOfflineModel } from '../llm/offline-model.js';
-import { createInProcessEmulator } from '../quantconnect/emulator/in-process-emulator.js';
+import { createModelRouter, type ModelConfiguration, readModelConfiguration } from '../llm/routing/index.js';
+import type { RunBudget } from '../pipeline/run-state.js';
+import { connectQuantConnect } from '../quantconnect/connect.js';
 import type { QuantConnect } from '../quantconnect/port.js';
-import { validateProject } from '../validator/index.js';
+import type { Logger } from '../shared/logger.js';
 import type { LocalDefinition } from './local-runner.js';
 
-/** What a local run uses, and the lines that tell the user so. */
+/** What a local run uses, the lines that tell the user so, and what to stop afterwards. */
 export interface LocalEnvironment {
   models: ModelRouter;
+  modelConfiguration: ModelConfiguration;
   quantConnect: QuantConnect;
   local: LocalDefinition;
+  budget: RunBudget | undefined;
   describe(): string[];
+  close(): Promise<void>;
 }
-
-const VENDOR_KEYS = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MISTRAL_API_KEY', 'DEEPSEEK_API_KEY'] as const;
-const QUANTCONNECT_KEYS = ['QC_USER_ID', 'QC_API_TOKEN'] as const;
 
 /**
  * Synthesizes the CDK stack in-process (no bundling) and resolves its state machine to plain ASL:
@@ -27,27 +29,60 @@ export function loadLocalDefinition(): LocalDefinition {
   return { definition: resolved.definition, stageByState: resolved.stageByState };
 }
 
-/** The local composition root: the offline model and the QuantConnect emulator, with no keys and no network. */
-export function createLocalEnvironment(environment: NodeJS.ProcessEnv = process.env): LocalEnvironment {
-  const offline = createOfflineModel();
-  const quantConnect = createInProcessEmulator({ compileCheck: (files) => validateProject(files) });
+function describeModels(configuration: ModelConfiguration): string {
+  if (configuration.offline) {
+    return 'Offline: no model vendor key is set, so the deterministic offline model writes the code.';
+  }
+  const served = new Map<string, string[]>();
+  for (const plan of Object.values(configuration.roles)) {
+    const route = `${plan.primary.provider}:${plan.primary.model}`;
+    served.set(route, [...(served.get(route) ?? []), plan.role]);
+  }
+  const routes = [...served].map(([route, roles]) => `${route} (${roles.join(', ')})`).join('; ');
+  return `Models: ${routes}. \`quantcoder models\` says why.`;
+}
+
+function describeBudget(budget: RunBudget): string {
+  const caps = [
+    ...(budget.usd !== undefined ? [`$${budget.usd}`] : []),
+    ...(budget.tokens !== undefined ? [`${budget.tokens.toLocaleString('en-US')} tokens`] : []),
+  ];
+  return `Budget: ${caps.join(' or ')} per run, whichever is reached first.`;
+}
+
+/**
+ * The local composition root, from the environment: vendor models when keys are set (the offline model
+ * when none is), QuantConnect when QC_USER_ID and QC_API_TOKEN are set (the emulator over loopback HTTP
+ * when not), and the state machine the CDK stack defines. Configuration errors surface here, before a run.
+ */
+export async function createLocalEnvironment(
+  environment: NodeJS.ProcessEnv = process.env,
+  options: { logger?: Logger } = {},
+): Promise<LocalEnvironment> {
+  const modelConfiguration = readModelConfiguration(environment);
+  const budget = readBudget(environment);
+  const models = createModelRouter(
+    modelConfiguration,
+    undefined,
+    options.logger ? { logger: options.logger } : {},
+  );
   const local = loadLocalDefinition();
+  const connection = await connectQuantConnect(environment, {
+    withoutCredentials: 'emulator',
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return {
-    models: () => offline,
-    quantConnect,
+    models,
+    modelConfiguration,
+    quantConnect: connection.quantConnect,
     local,
-    describe() {
-      const setKeys = VENDOR_KEYS.filter((name) => environment[name]?.trim());
-      const setQuantConnect = QUANTCONNECT_KEYS.filter((name) => environment[name]?.trim());
-      return [
-        setKeys.length === 0
-          ? 'Offline: no model vendor key is set, so the deterministic offline model writes the code.'
-          : `${setKeys.join(', ')} ${setKeys.length === 1 ? 'is' : 'are'} set, but vendor models are not wired in yet: the offline model writes the code.`,
-        setQuantConnect.length === 0
-          ? 'QuantConnect: the local emulator (no QC_USER_ID / QC_API_TOKEN); its backtests are emulated, not market results.'
-          : 'QuantConnect credentials are set, but the REST client is not wired in yet: the local emulator runs the backtest.',
-        `State machine: ${Object.keys(local.definition.States).length} top-level states from the QuantCoder CDK stack, run in-process.`,
-      ];
-    },
+    budget,
+    describe: () => [
+      describeModels(modelConfiguration),
+      ...connection.describe(),
+      ...(budget ? [describeBudget(budget)] : []),
+      `State machine: ${Object.keys(local.definition.States).length} top-level states from the QuantCoder CDK stack, run in-process.`,
+    ],
+    close: () => connection.close(),
   };
 }

@@ -1,22 +1,26 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { createOfflineModel } from '../llm/offline-model.js';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createModelRouter, readModelConfiguration } from '../llm/routing/index.js';
 import type { Deps } from '../pipeline/deps.js';
 import type { QuantConnect } from '../quantconnect/port.js';
-import { requireEnvironment } from './environment.js';
+import { QuantConnectClient } from '../quantconnect/rest/client.js';
+import { createRestQuantConnect } from '../quantconnect/rest/rest-quantconnect.js';
+import { readQuantConnectSettings } from '../quantconnect/rest/settings.js';
+import { optionalEnvironment, requireEnvironment } from './environment.js';
 import { ConfigurationError } from './errors.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { silentNotifier } from './notifier.js';
 import { createS3ArtifactStore } from './s3-artifact-store.js';
+import { readSecretSettings } from './secret-settings.js';
 
 /**
- * In Lambda, QuantConnect is the real service: the in-process emulator keeps its projects in one
- * process's memory, and each stage runs in its own function. Until the REST client is wired in,
- * a QuantConnect call fails with a message that says so instead of pretending.
+ * Without credentials there is no QuantConnect in Lambda: the emulator keeps its projects in one process,
+ * and each stage runs in its own function. A call then fails with what to set, instead of pretending.
  */
-function unavailableQuantConnect(): QuantConnect {
+function missingQuantConnect(): QuantConnect {
   const fail = async (): Promise<never> => {
     throw new ConfigurationError(
-      'This deployment has no QuantConnect client yet: the REST client (QC_USER_ID, QC_API_TOKEN in the quantcoder/credentials secret) is not wired into Lambda. Run the pipeline locally with `quantcoder generate` to use the emulator.',
+      'QuantConnect credentials are missing: put QC_USER_ID and QC_API_TOKEN in the quantcoder/credentials secret (see the README, Deploy), or run locally with `quantcoder generate` to use the emulator.',
     );
   };
   return {
@@ -33,20 +37,32 @@ function unavailableQuantConnect(): QuantConnect {
   };
 }
 
-/** The Lambda composition root: built once per cold start from the function's environment. */
+function quantConnectFrom(settings: NodeJS.ProcessEnv, logger: Logger): QuantConnect {
+  const quantConnect = readQuantConnectSettings(settings);
+  if (!quantConnect) return missingQuantConnect();
+  return createRestQuantConnect(new QuantConnectClient({ ...quantConnect, logger }));
+}
+
+/**
+ * The Lambda composition root, built once per cold start: keys from the credentials secret, the other
+ * settings from the function's environment (CDK context), read by the same functions as a local run.
+ */
 export async function createAwsDeps(environment: NodeJS.ProcessEnv = process.env): Promise<Deps> {
   const bucket = requireEnvironment(
     'ARTIFACT_BUCKET',
     'the S3 bucket runs are written to (set by the CDK stack)',
     environment,
   );
-  const offline = createOfflineModel();
+  const logger = createLogger({ level: environment.LOG_LEVEL ?? 'info', destination: process.stdout });
+  const secretArn = optionalEnvironment('QUANTCODER_SECRET_ARN', environment);
+  const secrets = secretArn ? await readSecretSettings(new SecretsManagerClient({}), secretArn) : {};
+  const settings: NodeJS.ProcessEnv = { ...environment, ...secrets };
   return {
-    models: () => offline,
+    models: createModelRouter(readModelConfiguration(settings), undefined, { logger }),
     store: createS3ArtifactStore({ client: new S3Client({}), bucket }),
-    quantConnect: unavailableQuantConnect(),
+    quantConnect: quantConnectFrom(settings, logger),
     notifier: silentNotifier,
-    logger: createLogger({ level: environment.LOG_LEVEL ?? 'info', destination: process.stdout }),
+    logger,
     now: () => new Date(),
     sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   };

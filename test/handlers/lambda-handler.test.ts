@@ -1,8 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLambdaHandler } from '../../functions/handlers/lambda-handler.js';
 import { createOfflineModel } from '../../functions/llm/offline-model.js';
 import type { Deps } from '../../functions/pipeline/deps.js';
@@ -83,8 +85,65 @@ describe('createLambdaHandler', () => {
 });
 
 describe('createAwsDeps', () => {
+  const secrets = mockClient(SecretsManagerClient);
+  const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:quantcoder/credentials-AbCdEf';
+  const stackEnvironment = {
+    ARTIFACT_BUCKET: 'quantcoder-artifacts',
+    QUANTCODER_SECRET_ARN: SECRET_ARN,
+    AWS_REGION: 'us-east-1',
+  };
+
+  afterEach(() => secrets.reset());
+
   it('fails fast, naming ARTIFACT_BUCKET, when the stack did not set it', async () => {
     await expect(createAwsDeps({})).rejects.toThrowError(ConfigurationError);
     await expect(createAwsDeps({})).rejects.toThrow('ARTIFACT_BUCKET');
+  });
+
+  it('routes models by the keys in the secret and the routes in the environment (CDK context)', async () => {
+    // Prepare
+    secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({
+      SecretString: JSON.stringify({ ANTHROPIC_API_KEY: 'sk-ant-test', MISTRAL_API_KEY: 'mistral-test' }),
+    });
+
+    // Act
+    const deps = await createAwsDeps({
+      ...stackEnvironment,
+      QUANTCODER_MODELS: '{"portfolio":"mistral:devstral-2512"}',
+    });
+
+    // Assess
+    expect(deps.models('coordinator').provider).toBe('anthropic');
+    expect(deps.models('alpha').provider).toBe('mistral');
+    expect(deps.models('portfolio').provider).toBe('mistral');
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+  });
+
+  it('says which secret values to set when QuantConnect credentials are missing, at the first QuantConnect call', async () => {
+    // Prepare
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: '{}' });
+    const deps = await createAwsDeps(stackEnvironment);
+
+    // Act
+    const call = deps.quantConnect.createProject('momentum');
+
+    // Assess
+    await expect(call).rejects.toThrow(ConfigurationError);
+    await expect(call).rejects.toThrow(
+      'put QC_USER_ID and QC_API_TOKEN in the quantcoder/credentials secret',
+    );
+  });
+
+  it('refuses a QUANTCODER_MODELS route to a vendor whose key the secret lacks, naming the key', async () => {
+    // Prepare
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: JSON.stringify({ ANTHROPIC_API_KEY: 'sk-ant-test' }) });
+
+    // Act
+    const deps = createAwsDeps({ ...stackEnvironment, QUANTCODER_MODELS: '{"alpha":"openai:gpt-5"}' });
+
+    // Assess
+    await expect(deps).rejects.toThrow('OPENAI_API_KEY');
   });
 });
