@@ -97,7 +97,10 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
   const backtestWaits = waits();
   let reported = '';
   while (!isDone(snapshot) && now() < deadline) {
-    if (snapshot.status !== reported) progress((reported = snapshot.status));
+    if (snapshot.status !== reported) {
+      reported = snapshot.status;
+      progress(reported);
+    }
     await options.sleep(backtestWaits.next().value);
     snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
   }

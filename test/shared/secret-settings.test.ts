@@ -12,11 +12,9 @@ afterEach(() => secrets.reset());
 describe('readSecretSettings', () => {
   it('reads the keys the secret holds, trimmed, and drops blank ones', async () => {
     // Prepare
-    secrets
-      .on(GetSecretValueCommand, { SecretId: ARN })
-      .resolves({
-        SecretString: JSON.stringify({ ANTHROPIC_API_KEY: ' sk-ant ', QC_USER_ID: 12345, QC_API_TOKEN: '' }),
-      });
+    secrets.on(GetSecretValueCommand, { SecretId: ARN }).resolves({
+      SecretString: JSON.stringify({ ANTHROPIC_API_KEY: ' sk-ant ', QC_USER_ID: 12345, QC_API_TOKEN: '' }),
+    });
 
     // Act
     const settings = await readSecretSettings(new SecretsManagerClient({ region: 'us-east-1' }), ARN);
