@@ -12,6 +12,7 @@ import type { QuantConnect } from '../../functions/quantconnect/port.js';
 import { ModelOutputError } from '../../functions/shared/errors.js';
 import { validateProject } from '../../functions/validator/index.js';
 import { pyCompile, runIdea } from './local-run-harness.js';
+import { brokenAlpha, idleAlpha } from './scripted-alphas.js';
 
 const IDEA = 'Momentum on SPY, QQQ and IWM, 20-day lookback, 10% trailing stop';
 
@@ -19,57 +20,6 @@ let local: LocalDefinition;
 
 beforeAll(() => {
   local = loadLocalDefinition();
-});
-
-/** The contract's class name for the file a request asks for. */
-function className(request: ModelRequest<unknown>): string {
-  const task = request.task;
-  if (
-    task.kind === 'component' ||
-    task.kind === 'risk' ||
-    task.kind === 'strategy' ||
-    task.kind === 'refine'
-  ) {
-    return task.contract.className;
-  }
-  throw new Error(`no contract in a ${task.kind} task`);
-}
-
-/** An alpha answer that is valid JSON for the schema but broken Python: the colon after update's signature is missing. */
-const brokenAlpha = (request: ModelRequest<unknown>) => ({
-  className: className(request),
-  code: [
-    'from AlgorithmImports import *',
-    '',
-    `class ${className(request)}(AlphaModel):`,
-    '    def __init__(self, lookback_days=20, rebalance="daily", long_short=False):',
-    '        self.lookback_days = lookback_days',
-    '',
-    '    def update(self, algorithm, data)',
-    '        return []',
-    '',
-  ].join('\n'),
-  notes: 'broken on purpose',
-});
-
-/** A valid alpha that never emits an insight, so the backtest places no trades. */
-const idleAlpha = (request: ModelRequest<unknown>) => ({
-  className: className(request),
-  code: [
-    'from AlgorithmImports import *',
-    '',
-    `class ${className(request)}(AlphaModel):`,
-    '    def __init__(self, **settings):',
-    '        self.settings = settings',
-    '',
-    '    def update(self, algorithm, data):',
-    '        return []',
-    '',
-    '    def on_securities_changed(self, algorithm, changes):',
-    '        pass',
-    '',
-  ].join('\n'),
-  notes: 'never trades',
 });
 
 describe('the refine loop', () => {

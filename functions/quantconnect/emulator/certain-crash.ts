@@ -17,9 +17,12 @@ const INITIALIZE = /^(?:initialize|Initialize)$/;
 const ON_DATA = /^(?:on_data|OnData)$/;
 const UPDATE = /^(?:update|Update)$/;
 // A security added unconditionally makes LEAN deliver data, so on_data and the alpha's update run at least
-// once; a universe might select nothing, so it does not count.
+// once. A universe, even one that selects nothing, is a subscription of its own: its data makes time slices,
+// and LEAN hands every slice to the framework's alpha, so update runs too (on_data may not: not counted).
 const SUBSCRIPTION =
   /\b(?:add_(?:equity|forex|crypto|future|index|cfd|option)|Add(?:Equity|Forex|Crypto|Future|Index|Cfd|Option))\s*\(/;
+const UNIVERSE =
+  /\b(?:set_universe_selection|add_universe_selection|add_universe|SetUniverseSelection|AddUniverseSelection|AddUniverse)\s*\(/;
 
 /**
  * Finds a failure certain to happen when LEAN runs the project: a raise or a literal division by zero
@@ -34,11 +37,13 @@ export function findCertainCrash(files: readonly SourceFile[]): CertainCrash | u
   const initializeCrash = initialize && firstFailure(initialize, 'main.py', 'initialize');
   if (initializeCrash) return initializeCrash;
 
-  if (!initialize?.statements.some((statement) => SUBSCRIPTION.test(statement.bare))) return undefined;
+  const subscribes = initialize?.statements.some((statement) => SUBSCRIPTION.test(statement.bare)) ?? false;
+  const selectsUniverse = initialize?.statements.some((statement) => UNIVERSE.test(statement.bare)) ?? false;
+  if (!initialize || !(subscribes || selectsUniverse)) return undefined;
   const onData = mainMethods.find(
     (method) => ON_DATA.test(method.name) && method.className === initialize.className,
   );
-  const onDataCrash = onData && firstFailure(onData, 'main.py', 'runtime');
+  const onDataCrash = subscribes && onData ? firstFailure(onData, 'main.py', 'runtime') : undefined;
   if (onDataCrash) return onDataCrash;
 
   for (const file of files) {
@@ -84,5 +89,5 @@ function isSetAlpha(method: MethodDefinition, initialize: MethodDefinition | und
   if (!className || !initialize || !method.classBases.some((base) => /\bAlphaModel$/.test(base)))
     return false;
   const setAlpha = new RegExp(`\\b(?:set_alpha|add_alpha|SetAlpha|AddAlpha)\\s*\\(\\s*${className}\\s*\\(`);
-  return initialize.statements.some((statement) => setAlpha.test(statement.bare));
+  return initialize.statements.some((statement) => setAlpha.test(statement.wholeBare));
 }

@@ -6,6 +6,8 @@ export interface BodyStatement {
   code: string;
   /** The statement with string literals emptied and any trailing comment dropped, for pattern checks. */
   bare: string;
+  /** `bare` of the whole statement: its first line and the lines it continues on, joined by spaces. */
+  wholeBare: string;
 }
 
 export interface MethodDefinition {
@@ -78,7 +80,11 @@ function bodyStatements(lines: readonly LogicalLine[], definitionIndex: number):
     bodyIndent ??= indent;
     if (indent !== bodyIndent) continue;
     if (/^return\b/.test(trimmed)) break;
-    statements.push({ line: index + 1, code: trimmed, bare: line.bare.trim() });
+    const continued: string[] = [];
+    for (let next = index + 1; lines[next]?.continuation; next += 1)
+      continued.push(lines[next]?.bare.trim() ?? '');
+    const bare = line.bare.trim();
+    statements.push({ line: index + 1, code: trimmed, bare, wholeBare: [bare, ...continued].join(' ') });
   }
   return statements;
 }

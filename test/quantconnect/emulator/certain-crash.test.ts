@@ -78,6 +78,38 @@ describe('findCertainCrash', () => {
     });
   });
 
+  it("finds a crash in the update of an alpha added over several lines next to a universe, but not in that algorithm's on_data", () => {
+    // Prepare
+    const crashing = ALPHA_PY.replace('        return [', '        ratio = 1 / 0\n        return [');
+    const universeMain = [
+      'from AlgorithmImports import *',
+      'from alpha import MomentumAlphaModel',
+      'class Framework(QCAlgorithm):',
+      '    def initialize(self):',
+      '        self.add_universe_selection(',
+      '            ManualUniverseSelectionModel([Symbol.create("SPY", SecurityType.EQUITY, Market.USA)])',
+      '        )',
+      '        self.add_alpha(',
+      '            MomentumAlphaModel(',
+      '            )',
+      '        )',
+      '    def on_data(self, data):',
+      '        raise ValueError("a universe may deliver no data to on_data")',
+      '',
+    ].join('\n');
+
+    // Act
+    const crash = findCertainCrash([
+      { name: 'main.py', content: universeMain },
+      { name: 'alpha.py', content: crashing },
+    ]);
+    const onDataOnly = findCertainCrash([{ name: 'main.py', content: universeMain }]);
+
+    // Assess
+    expect(crash).toMatchObject({ phase: 'runtime', file: 'alpha.py', method: 'update', line: 5 });
+    expect(onDataOnly).toBeUndefined();
+  });
+
   it('ignores an alpha that initialize never sets, and on_data without any security added', () => {
     // Prepare
     const crashing = ALPHA_PY.replace('        return [', '        raise KeyError("SPY")\n        return [');
