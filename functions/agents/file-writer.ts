@@ -1,10 +1,11 @@
 import type { ChatMessage, Model } from '../llm/model.js';
 import { ModelOutputError } from '../shared/errors.js';
+import { agentOutput } from './agent-outputs.js';
 import type { FileContract, Plan } from './plan.js';
 import type { AgentRole } from './roles.js';
 import { type AgentResult, runAgent } from './run-agent.js';
 import { renderSharedContext } from './shared-context.js';
-import { type AgentTask, GeneratedFile } from './tasks.js';
+import type { AgentTask, GeneratedFile } from './tasks.js';
 
 /** Output room for one module; a file of the project is a few hundred lines at most. */
 export const FILE_OUTPUT_TOKENS = 6000;
@@ -65,8 +66,7 @@ export async function writeContractFile(
     system: request.system,
     sharedContext: renderSharedContext(request.plan),
     messages: request.messages,
-    schema: GeneratedFile,
-    schemaName: 'GeneratedFile',
+    ...agentOutput('file'),
     task: request.task,
     maxOutputTokens: FILE_OUTPUT_TOKENS,
   });

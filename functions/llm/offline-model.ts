@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { AgentTask, GeneratedFile, IntegrationRepair } from '../agents/tasks.js';
 import { ModelOutputError } from '../shared/errors.js';
-import type { Model, ModelRequest, ModelResponse, TokenUsage } from './model.js';
+import {
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  sharedContextText,
+  type TokenUsage,
+} from './model.js';
 import { writeLeanFile } from './offline/lean-writer/index.js';
 import { planFromIdea } from './offline/plan-from-idea.js';
 
@@ -22,7 +28,7 @@ function estimateTokens(text: string): number {
 export function estimateUsage(request: ModelRequest<unknown>, output: unknown): TokenUsage {
   const prompt = [
     request.system,
-    request.sharedContext,
+    sharedContextText(request.sharedContext),
     ...request.messages.map((message) => message.content),
   ];
   return {

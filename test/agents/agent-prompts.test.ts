@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AGENT_TOOLSET } from '../../functions/agents/agent-outputs.js';
 import { writeAlpha } from '../../functions/agents/alpha/index.js';
 import { planStrategy } from '../../functions/agents/coordinator/index.js';
 import { repairIntegration } from '../../functions/agents/integration/index.js';
@@ -9,7 +10,7 @@ import { writeRisk } from '../../functions/agents/risk/index.js';
 import { writeStrategy } from '../../functions/agents/strategy/index.js';
 import type { SourceFile } from '../../functions/agents/tasks.js';
 import { writeUniverse } from '../../functions/agents/universe/index.js';
-import type { ModelRequest } from '../../functions/llm/model.js';
+import { type ModelRequest, sharedContextText } from '../../functions/llm/model.js';
 import { planFromIdea } from '../../functions/llm/offline/plan-from-idea.js';
 import { type Diagnostic, formatDiagnostic } from '../../functions/validator/diagnostic.js';
 import { FakeModel, requestCharacters } from './fake-model.js';
@@ -90,7 +91,7 @@ describe('agent prompts', () => {
       ['strategy', 'strategy', 'GeneratedFile'],
     ]);
     for (const request of model.requests) {
-      expect(request.sharedContext).toContain(
+      expect(sharedContextText(request.sharedContext)).toContain(
         'class RiskPerTradePortfolioConstructionModel(PortfolioConstructionModel)',
       );
       expect(request.system).toContain(`You are QuantCoder's ${request.role} agent`);
@@ -211,6 +212,54 @@ describe('agent prompts', () => {
     for (const file of files) expect(text).toContain(file.content.trimEnd());
   });
 
+  it('send every role the same toolset and shared blocks, so a vendor cache serves each later call', async () => {
+    // Prepare
+    const plan = planFromIdea(FIRST_IDEA, DEFAULTS);
+    const model = answeringModel();
+    const problem: Diagnostic = {
+      file: 'alpha.py',
+      line: 1,
+      column: 0,
+      severity: 'error',
+      rule: 'unknown-member',
+      message: 'no member secret',
+      source: 'static',
+    };
+
+    // Act
+    await planStrategy({ idea: FIRST_IDEA, defaults: DEFAULTS }, model);
+    const files = await writeAll(plan, model);
+    await repairIntegration(plan, files, [problem], model);
+    const alpha = files.find((file) => file.name === 'alpha.py');
+    if (!alpha) throw new Error('alpha.py was not written');
+    await refineFile({ plan, owner: 'alpha', file: alpha, diagnostics: [problem], otherFiles: [] }, model);
+
+    // Assess
+    const [coordinator, ...later] = model.requests;
+    expect(later.map((request) => request.schemaName)).toEqual([
+      ...files.map(() => 'GeneratedFile'),
+      'IntegrationRepair',
+      'GeneratedFile',
+    ]);
+    expect(coordinator?.schemaName).toBe('PlanDraft');
+    for (const request of model.requests) {
+      expect(request.toolset).toBe(AGENT_TOOLSET);
+      const named = request.toolset?.find((entry) => entry.name === request.schemaName);
+      expect(named?.schema).toBe(request.schema);
+    }
+    expect(AGENT_TOOLSET.map((entry) => entry.name)).toEqual([
+      'PlanDraft',
+      'GeneratedFile',
+      'IntegrationRepair',
+    ]);
+    expect(coordinator?.sharedContext).toHaveLength(1);
+    for (const request of later) {
+      expect(request.sharedContext).toHaveLength(2);
+      expect(request.sharedContext[0]).toBe(coordinator?.sharedContext[0]);
+      expect(request.sharedContext).toEqual(later[0]?.sharedContext);
+    }
+  });
+
   it('give the coordinator the earlier plan and the change when refining', async () => {
     // Prepare
     const previousPlan = planFromIdea(FIRST_IDEA, DEFAULTS);
@@ -226,7 +275,7 @@ describe('agent prompts', () => {
     const text = userText(model.requests[0]);
     expect(text).toContain('Change: make it long-short');
     expect(text).toContain(`"projectName":"${previousPlan.projectName}"`);
-    expect(model.requests[0]?.sharedContext).not.toContain('Interface contract');
+    expect(sharedContextText(model.requests[0]?.sharedContext ?? [])).not.toContain('Interface contract');
     expect(output.strategy.direction).toBe('long_short');
   });
 

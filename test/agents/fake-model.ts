@@ -1,4 +1,10 @@
-import type { Model, ModelRequest, ModelResponse, TokenUsage } from '../../functions/llm/model.js';
+import {
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  sharedContextText,
+  type TokenUsage,
+} from '../../functions/llm/model.js';
 
 /** A model for tests: answers each request with what `answer` returns and keeps every request it saw. */
 export class FakeModel implements Model {
@@ -23,7 +29,7 @@ export class FakeModel implements Model {
 export function requestCharacters(request: ModelRequest<unknown>): number {
   return (
     request.system.length +
-    request.sharedContext.length +
+    sharedContextText(request.sharedContext).length +
     request.messages.reduce((total, message) => total + message.content.length, 0)
   );
 }

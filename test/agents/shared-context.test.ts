@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEAN_CONVENTIONS } from '../../functions/agents/lean-conventions.js';
 import { renderSharedContext } from '../../functions/agents/shared-context.js';
+import { sharedContextText } from '../../functions/llm/model.js';
 import { planFromIdea } from '../../functions/llm/offline/plan-from-idea.js';
 
 const DEFAULTS = { startDate: '2019-01-01', endDate: '2024-12-31', cash: 100_000 };
@@ -10,10 +11,11 @@ const IDEA =
 describe('renderSharedContext', () => {
   it('teaches the LEAN project layout and the snake_case API', () => {
     // Act
-    const context = renderSharedContext();
+    const blocks = renderSharedContext();
 
     // Assess
-    expect(context).toBe(LEAN_CONVENTIONS);
+    expect(blocks).toEqual([LEAN_CONVENTIONS]);
+    const context = sharedContextText(blocks);
     for (const fact of [
       'main.py',
       'from alpha import MomentumAlphaModel',
@@ -41,10 +43,13 @@ describe('renderSharedContext', () => {
     const plan = planFromIdea(IDEA, DEFAULTS);
 
     // Act
-    const context = renderSharedContext(plan);
+    const blocks = renderSharedContext(plan);
 
     // Assess
-    expect(context.startsWith(LEAN_CONVENTIONS)).toBe(true);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toBe(LEAN_CONVENTIONS);
+    const context = blocks[1] ?? '';
+    expect(context).not.toContain('from AlgorithmImports import *');
     expect(context).toContain(
       "universe.py [universe]: class TopDollarVolumeUniverseSelectionModel(FundamentalUniverseSelectionModel); __init__(self, size: int = 100, min_price: float = 5.0, rebalance: str = 'monthly')",
     );
@@ -61,12 +66,27 @@ describe('renderSharedContext', () => {
     expect(context).toContain('2019-01-01 to 2024-12-31, cash 100000, benchmark SPY');
   });
 
+  it('puts the blocks in the order vendors cache them: the conventions every run shares, then this run’s contract', () => {
+    // Prepare
+    const first = planFromIdea(IDEA, DEFAULTS);
+    const second = planFromIdea('mean reversion on SPY with a 5% stop', DEFAULTS);
+
+    // Act
+    const [firstConventions, firstContract] = renderSharedContext(first);
+    const [secondConventions, secondContract] = renderSharedContext(second);
+
+    // Assess
+    expect(firstConventions).toBe(secondConventions);
+    expect(firstContract).not.toBe(secondContract);
+    expect(sharedContextText(renderSharedContext(first))).toBe(`${LEAN_CONVENTIONS}\n\n${firstContract}`);
+  });
+
   it('stays within about 2,500 tokens (characters / 4) for a five-file plan', () => {
     // Prepare
     const plan = planFromIdea('momentum on the S&P 500, 20-day lookback, 2% risk per trade', DEFAULTS);
 
     // Act
-    const context = renderSharedContext(plan);
+    const context = sharedContextText(renderSharedContext(plan));
 
     // Assess
     expect(plan.contract.files).toHaveLength(5);

@@ -13,7 +13,7 @@ export function modelRequest<T>(
   return {
     role,
     system: 'You write one file of a QuantConnect project.',
-    sharedContext: 'LEAN conventions and the plan.',
+    sharedContext: ['LEAN conventions and the plan.'],
     messages: [{ role: 'user', content: 'Write the file.' }],
     schema,
     schemaName: 'TestSchema',

@@ -6,6 +6,7 @@ import {
   IntegrationRepair,
   type PlanDefaults,
 } from '../../functions/agents/tasks.js';
+import { sharedContextText } from '../../functions/llm/model.js';
 import { writeLeanFile } from '../../functions/llm/offline/lean-writer/index.js';
 import { createOfflineModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from '../../functions/llm/offline-model.js';
 import { ModelOutputError } from '../../functions/shared/errors.js';
@@ -190,7 +191,7 @@ describe('createOfflineModel', () => {
     // Act
     const response = await model.generate(request);
     // Assess
-    const prompt = [request.system, request.sharedContext, 'Write the file.'].join('\n');
+    const prompt = [request.system, sharedContextText(request.sharedContext), 'Write the file.'].join('\n');
     expect(response.usage).toEqual({
       inputTokens: Math.ceil(prompt.length / 4),
       outputTokens: Math.ceil(JSON.stringify(response.output).length / 4),

@@ -1,5 +1,6 @@
 import type { Model } from '../../llm/model.js';
-import { type Plan, PlanDraft } from '../plan.js';
+import { agentOutput } from '../agent-outputs.js';
+import type { Plan } from '../plan.js';
 import { type AgentResult, runAgent } from '../run-agent.js';
 import { renderSharedContext } from '../shared-context.js';
 import type { PlanTask } from '../task-kinds.js';
@@ -35,8 +36,7 @@ export async function planStrategy(input: PlanInput, model: Model): Promise<Agen
     system: COORDINATOR_SYSTEM,
     sharedContext: renderSharedContext(),
     messages: renderCoordinatorMessages(task),
-    schema: PlanDraft,
-    schemaName: 'PlanDraft',
+    ...agentOutput('plan'),
     task,
     maxOutputTokens: PLAN_OUTPUT_TOKENS,
   });

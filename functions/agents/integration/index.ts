@@ -1,13 +1,14 @@
 import type { Model } from '../../llm/model.js';
 import { ModelOutputError } from '../../shared/errors.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
+import { agentOutput } from '../agent-outputs.js';
 import { FILE_OUTPUT_TOKENS, unwrapCode } from '../file-writer.js';
 import type { Plan } from '../plan.js';
 import { PROJECT_FILE_NAME } from '../roles.js';
 import { type AgentResult, runAgent } from '../run-agent.js';
 import { renderSharedContext } from '../shared-context.js';
 import type { IntegrationTask } from '../task-kinds.js';
-import { IntegrationRepair, type SourceFile } from '../tasks.js';
+import type { IntegrationRepair, SourceFile } from '../tasks.js';
 import { INTEGRATION_SYSTEM, renderIntegrationMessages } from './prompt.js';
 
 /** Keeps a repair to files the project has, once each, and unwraps fenced code. */
@@ -42,8 +43,7 @@ export async function repairIntegration(
     system: INTEGRATION_SYSTEM,
     sharedContext: renderSharedContext(plan),
     messages: renderIntegrationMessages(task),
-    schema: IntegrationRepair,
-    schemaName: 'IntegrationRepair',
+    ...agentOutput('integration'),
     task,
     maxOutputTokens: FILE_OUTPUT_TOKENS * 2,
   });

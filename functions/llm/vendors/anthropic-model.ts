@@ -4,14 +4,10 @@ import Anthropic, {
   APIConnectionTimeoutError,
   APIError,
 } from '@anthropic-ai/sdk';
-import type {
-  MessageCreateParamsNonStreaming,
-  MessageParam,
-  TextBlockParam,
-  Tool,
-} from '@anthropic-ai/sdk/resources/messages';
+import type { MessageCreateParamsNonStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { z } from 'zod';
 import type { Model, ModelRequest, ModelResponse } from '../model.js';
+import { anthropicSystem, anthropicTools } from './anthropic-prompt.js';
 import { guardCall } from './call-guard.js';
 import { type OutputSchema, outputSchemaFor } from './output-schema.js';
 import { generateStructured, type RepairTurn, type VendorAttempt } from './structured-output.js';
@@ -48,28 +44,6 @@ type MessageResponse = z.infer<typeof MessageResponse>;
 type AnthropicTurn =
   | { kind: 'tool'; id: string; name: string; input: unknown }
   | { kind: 'text'; text: string };
-
-/**
- * The shared context comes first and carries the cache breakpoint, so every agent of a run reuses the
- * cached prefix (tools, then this block); the role's own instructions follow it, outside the cache.
- */
-export function anthropicSystem(request: ModelRequest<unknown>): TextBlockParam[] {
-  const blocks: TextBlockParam[] = [];
-  if (request.sharedContext.trim().length > 0) {
-    blocks.push({ type: 'text', text: request.sharedContext, cache_control: { type: 'ephemeral' } });
-  }
-  if (request.system.trim().length > 0) blocks.push({ type: 'text', text: request.system });
-  return blocks;
-}
-
-/** The one tool the model is forced to call; a function of the schema only, so the cached prefix stays equal. */
-function answerTool(schema: OutputSchema): Tool {
-  return {
-    name: schema.name,
-    description: `Return your answer as the ${schema.name} object.`,
-    input_schema: { ...schema.plain, type: 'object' },
-  };
-}
 
 function repairMessages(repairs: ReadonlyArray<RepairTurn<AnthropicTurn>>): MessageParam[] {
   return repairs.flatMap(({ turn, feedback }): MessageParam[] => {
@@ -143,13 +117,12 @@ export function createAnthropicModel(settings: ResolvedVendorSettings, modelId: 
     schema: OutputSchema,
     repairs: ReadonlyArray<RepairTurn<AnthropicTurn>>,
   ): Promise<VendorAttempt<AnthropicTurn>> {
-    const tool = answerTool(schema);
     const body: MessageCreateParamsNonStreaming = {
       model: modelId,
       max_tokens: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
       system: anthropicSystem(request),
-      tools: [tool],
-      tool_choice: { type: 'tool', name: tool.name, disable_parallel_tool_use: true },
+      tools: anthropicTools(request, schema),
+      tool_choice: { type: 'tool', name: schema.name, disable_parallel_tool_use: true },
       messages: [
         ...request.messages.map(
           (message): MessageParam => ({ role: message.role, content: message.content }),
@@ -170,7 +143,7 @@ export function createAnthropicModel(settings: ResolvedVendorSettings, modelId: 
     if (!response.success) {
       throw unavailable(context, 'sent a response that is not a Messages API message', response.error);
     }
-    return readAttempt(response.data, tool.name);
+    return readAttempt(response.data, schema.name);
   }
 
   return {

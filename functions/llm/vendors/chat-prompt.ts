@@ -1,4 +1,4 @@
-import type { ModelRequest } from '../model.js';
+import { type ModelRequest, sharedContextText } from '../model.js';
 
 /**
  * The one system message of a chat-completions request, shared context first: automatic prefix
@@ -6,7 +6,7 @@ import type { ModelRequest } from '../model.js';
  * templates that allow a single system message still work.
  */
 export function chatSystemText(request: ModelRequest<unknown>, extra?: string): string {
-  return [request.sharedContext, request.system, extra]
+  return [sharedContextText(request.sharedContext), request.system, extra]
     .filter((part): part is string => part !== undefined && part.trim().length > 0)
     .join('\n\n');
 }

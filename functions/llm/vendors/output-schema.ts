@@ -22,14 +22,19 @@ function vendorName(schemaName: string): string {
 
 /** Converts a request's zod schema to JSON Schema, plain and strict. */
 export function outputSchemaFor(request: ModelRequest<unknown>): OutputSchema {
+  return outputSchemaOf(request.schema, request.schemaName);
+}
+
+/** Converts a named zod schema to JSON Schema, plain and strict; the same schema always gives the same JSON. */
+export function outputSchemaOf(schema: z.ZodType, schemaName: string): OutputSchema {
   // `io: 'input'` because the model writes what the schema parses, before defaults and transforms;
   // unrepresentable parts become "any", which only costs the strict form.
-  const { $schema: _dialect, ...plain } = z.toJSONSchema(request.schema, {
+  const { $schema: _dialect, ...plain } = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
   });
   const conversion = toStrictJsonSchema(plain);
-  const name = vendorName(request.schemaName);
+  const name = vendorName(schemaName);
   if (conversion.strict) return { name, plain, constrained: conversion.schema, strict: true };
   // No strict form: send the plain schema with strict:false; zod still checks the answer and repairs follow.
   return { name, plain, constrained: plain, strict: false, notStrictBecause: conversion.reason };

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { createVendorModel } from '../../../functions/llm/vendors/index.js';
 import { useFakeVendors } from './fake-vendors.js';
 import { answer, inOrder } from './fakes/index.js';
-import { FILE_ANSWER, fakeSettings, fileRequest, SHARED_CONTEXT } from './vendor-requests.js';
+import {
+  FILE_ANSWER,
+  fakeSettings,
+  fileRequest,
+  planDraftAnswer,
+  planRequest,
+  SHARED_CONTEXT,
+} from './vendor-requests.js';
 
 /** What these tests read back from the recorded Messages API request. */
 const SentRequest = z.object({
@@ -20,7 +27,7 @@ const SentRequest = z.object({
 describe('Anthropic adapter', () => {
   const startFake = useFakeVendors();
 
-  it('forces one tool whose input schema is the request schema', async () => {
+  it('sends the whole toolset in order and forces the request’s own tool, whose input schema is the request schema', async () => {
     // Prepare
     const fake = await startFake('anthropic', inOrder(answer(FILE_ANSWER)));
     const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
@@ -33,13 +40,40 @@ describe('Anthropic adapter', () => {
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer test-key-not-secret');
     expect(sent.model).toBe('claude-test');
     expect(sent.max_tokens).toBe(6000);
-    expect(sent.tools).toHaveLength(1);
-    expect(sent.tools[0]?.name).toBe('GeneratedFile');
-    expect(sent.tools[0]?.input_schema).toMatchObject({ required: ['className', 'code', 'notes'] });
+    expect(sent.tools.map((tool) => tool.name)).toEqual(['PlanDraft', 'GeneratedFile', 'IntegrationRepair']);
+    expect(sent.tools[1]?.input_schema).toMatchObject({ required: ['className', 'code', 'notes'] });
     expect(sent.tool_choice).toMatchObject({ type: 'tool', name: 'GeneratedFile' });
   });
 
-  it('sends the shared context first, marked for caching, then the role instructions', async () => {
+  it('sends the same tools for every role, so only tool_choice differs', async () => {
+    // Prepare
+    const fake = await startFake('anthropic', (request) =>
+      answer(request.schemaName === 'PlanDraft' ? planDraftAnswer() : FILE_ANSWER),
+    );
+    const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
+    // Act
+    await model.generate(planRequest());
+    await model.generate(fileRequest());
+    // Assess
+    const [plan, file] = fake.requests.map((request) => SentRequest.parse(request.body));
+    expect(plan?.tools).toEqual(file?.tools);
+    expect(plan?.tool_choice).toMatchObject({ name: 'PlanDraft' });
+    expect(file?.tool_choice).toMatchObject({ name: 'GeneratedFile' });
+  });
+
+  it('sends only the request’s tool when the request has no toolset', async () => {
+    // Prepare
+    const fake = await startFake('anthropic', inOrder(answer(FILE_ANSWER)));
+    const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
+    // Act
+    await model.generate(fileRequest({ toolset: undefined }));
+    // Assess
+    const sent = SentRequest.parse(fake.requests[0]?.body);
+    expect(sent.tools.map((tool) => tool.name)).toEqual(['GeneratedFile']);
+    expect(sent.tool_choice).toMatchObject({ type: 'tool', name: 'GeneratedFile' });
+  });
+
+  it('sends each shared block marked for caching, most stable first, then the role instructions', async () => {
     // Prepare
     const fake = await startFake('anthropic', inOrder(answer(FILE_ANSWER)));
     const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
@@ -47,8 +81,9 @@ describe('Anthropic adapter', () => {
     await model.generate(fileRequest());
     // Assess
     const sent = SentRequest.parse(fake.requests[0]?.body);
+    expect(SHARED_CONTEXT).toHaveLength(2);
     expect(sent.system).toEqual([
-      { type: 'text', text: SHARED_CONTEXT, cache_control: { type: 'ephemeral' } },
+      ...SHARED_CONTEXT.map((text) => ({ type: 'text', text, cache_control: { type: 'ephemeral' } })),
       { type: 'text', text: "You are QuantCoder's alpha agent. You write alpha.py." },
     ]);
   });
@@ -99,12 +134,26 @@ describe('Anthropic adapter', () => {
     expect(sent.system[0]?.cache_control).toEqual({ type: 'ephemeral' });
   });
 
-  it('leaves out an empty shared context rather than sending an empty cached block', async () => {
+  it('stays within the four cache breakpoints the API takes, however many shared blocks there are', async () => {
+    // Prepare
+    const fake = await startFake('anthropic', inOrder(answer(FILE_ANSWER)));
+    const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
+    const blocks = ['one', 'two', 'three', 'four', 'five', 'six'];
+    // Act
+    const response = await model.generate(fileRequest({ sharedContext: blocks }));
+    // Assess
+    expect(response.output).toEqual(FILE_ANSWER);
+    const sent = SentRequest.parse(fake.requests[0]?.body);
+    expect(sent.system.map((block) => block.text)).toEqual([...blocks, expect.any(String)]);
+    expect(sent.system.filter((block) => block.cache_control !== undefined)).toHaveLength(4);
+  });
+
+  it('leaves out empty shared blocks rather than sending empty cached blocks', async () => {
     // Prepare
     const fake = await startFake('anthropic', inOrder(answer(FILE_ANSWER)));
     const model = createVendorModel(fakeSettings('anthropic', fake.baseURL), 'claude-test');
     // Act
-    await model.generate(fileRequest({ sharedContext: '' }));
+    await model.generate(fileRequest({ sharedContext: ['', '  '] }));
     // Assess
     const sent = SentRequest.parse(fake.requests[0]?.body);
     expect(sent.system).toEqual([

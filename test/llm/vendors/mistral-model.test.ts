@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createVendorModel, ModelUnavailableError } from '../../../functions/llm/vendors/index.js';
 import { useFakeVendors } from './fake-vendors.js';
 import { answer, fault, inOrder } from './fakes/index.js';
-import { FILE_ANSWER, failureOf, fakeSettings, fileRequest, SHARED_CONTEXT } from './vendor-requests.js';
+import { FILE_ANSWER, failureOf, fakeSettings, fileRequest, SHARED_CONTEXT_TEXT } from './vendor-requests.js';
 
 /** What these tests read back from a recorded Mistral chat request. */
 const SentRequest = z.looseObject({
@@ -30,7 +30,7 @@ describe('Mistral adapter', () => {
     expect(sent.model).toBe('devstral-test');
     expect(sent.max_tokens).toBe(6000);
     expect(sent.messages.map((message) => message.role)).toEqual(['system', 'user']);
-    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT)).toBe(true);
+    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT_TEXT)).toBe(true);
     expect(sent.response_format).toMatchObject({
       type: 'json_schema',
       json_schema: { name: 'GeneratedFile', strict: true, schema: { additionalProperties: false } },

@@ -11,7 +11,7 @@ import {
   fileRequest,
   planDraftAnswer,
   planRequest,
-  SHARED_CONTEXT,
+  SHARED_CONTEXT_TEXT,
 } from './vendor-requests.js';
 
 /** What these tests read back from a recorded chat-completions request. */
@@ -47,7 +47,7 @@ describe('OpenAI adapter', () => {
     expect(fake.requests[0]?.path).toBe('/v1/chat/completions');
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer test-key-not-secret');
     expect(sent.messages.map((message) => message.role)).toEqual(['system', 'user']);
-    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT)).toBe(true);
+    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT_TEXT)).toBe(true);
     expect(sent.messages[0]?.content.endsWith("You are QuantCoder's alpha agent. You write alpha.py.")).toBe(
       true,
     );
@@ -184,7 +184,7 @@ describe('DeepSeek adapter', () => {
     // Assess
     const sent = SentRequest.parse(fake.requests[0]?.body);
     expect(sent.response_format).toEqual({ type: 'json_object' });
-    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT)).toBe(true);
+    expect(sent.messages[0]?.content.startsWith(SHARED_CONTEXT_TEXT)).toBe(true);
     expect(sent.messages[0]?.content).toContain('JSON Schema, named GeneratedFile');
     expect(first.usage.cachedInputTokens).toBe(0);
     expect(second.usage.cachedInputTokens).toBeGreaterThan(second.usage.inputTokens / 2);

@@ -1,7 +1,8 @@
+import { AGENT_TOOLSET } from '../../../functions/agents/agent-outputs.js';
 import { type Plan, PlanDraft } from '../../../functions/agents/plan.js';
 import { renderSharedContext } from '../../../functions/agents/shared-context.js';
 import { type AgentTask, GeneratedFile } from '../../../functions/agents/tasks.js';
-import type { ModelRequest } from '../../../functions/llm/model.js';
+import { type ModelRequest, sharedContextText } from '../../../functions/llm/model.js';
 import type { Provider, VendorSettings } from '../../../functions/llm/vendors/index.js';
 import { momentumTopVolume } from '../../fixtures/plans.js';
 import { modelRequest } from '../model-requests.js';
@@ -15,6 +16,9 @@ const ALPHA_TASK: AgentTask = { kind: 'component', owner: 'alpha', plan: PLAN, c
 /** The real shared context of a run with a plan: LEAN conventions and the contract, well over 1024 tokens. */
 export const SHARED_CONTEXT = renderSharedContext(PLAN);
 
+/** The shared context as the chat vendors send it: one text. */
+export const SHARED_CONTEXT_TEXT = sharedContextText(SHARED_CONTEXT);
+
 /** A valid answer to a file request. */
 export const FILE_ANSWER: GeneratedFile = {
   className: 'MomentumAlphaModel',
@@ -22,13 +26,14 @@ export const FILE_ANSWER: GeneratedFile = {
   notes: 'Scripted by the fake vendor.',
 };
 
-/** A request for alpha.py, as the alpha agent sends it, with the run's real shared context. */
+/** A request for alpha.py, as the alpha agent sends it: the run's real shared context and the agents' toolset. */
 export function fileRequest(extra: Partial<ModelRequest<GeneratedFile>> = {}): ModelRequest<GeneratedFile> {
   return modelRequest('alpha', ALPHA_TASK, GeneratedFile, {
     system: "You are QuantCoder's alpha agent. You write alpha.py.",
     sharedContext: SHARED_CONTEXT,
     messages: [{ role: 'user', content: 'Write alpha.py.' }],
     schemaName: 'GeneratedFile',
+    toolset: AGENT_TOOLSET,
     maxOutputTokens: 6000,
     ...extra,
   });
@@ -41,6 +46,7 @@ export function planRequest(): ModelRequest<PlanDraft> {
     sharedContext: renderSharedContext(),
     messages: [{ role: 'user', content: 'Momentum on liquid US stocks.' }],
     schemaName: 'PlanDraft',
+    toolset: AGENT_TOOLSET,
   });
 }
 

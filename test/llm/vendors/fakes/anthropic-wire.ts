@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FakeFault, SuccessReply, WireFormat } from './fake-types.js';
-import { ExplicitPromptCache, tokensOf } from './prompt-cache.js';
+import { type CachePrefix, ExplicitPromptCache, tokensOf } from './prompt-cache.js';
 
 const Block = z.looseObject({
   type: z.string(),
@@ -32,21 +32,72 @@ function contentText(content: z.infer<typeof Content> | undefined): string {
   return content.map(blockText).join('\n\n');
 }
 
-/** The request's prefix up to its last cache_control breakpoint, in cache order: tools, system, messages. */
-function cacheablePrefix(request: MessagesRequest): string | undefined {
-  const segments: unknown[] = [request.model, ...(request.tools ?? [])];
+/** The Messages API refuses a request with more cache_control breakpoints than this. */
+const MAX_BREAKPOINTS = 4;
+
+/** One block of the prompt in cache order, without its cache marker (which is not part of the prefix). */
+interface Segment {
+  level: 'tools' | 'system' | 'messages';
+  content: unknown;
+  marked: boolean;
+}
+
+function withoutMarker(block: { cache_control?: unknown }): { content: unknown; marked: boolean } {
+  const { cache_control: marker, ...content } = block;
+  return { content, marked: marker !== undefined && marker !== null };
+}
+
+/** The prompt as Anthropic caches it: tools, then system, then messages, block by block. */
+function segmentsOf(request: MessagesRequest): Segment[] {
+  const segments: Segment[] = (request.tools ?? []).map((tool) => ({
+    level: 'tools',
+    ...withoutMarker(tool),
+  }));
   const system =
-    typeof request.system === 'string' ? [{ type: 'text', text: request.system }] : request.system;
-  segments.push(...(system ?? []));
+    typeof request.system === 'string' ? [{ type: 'text', text: request.system }] : (request.system ?? []);
+  segments.push(...system.map((block): Segment => ({ level: 'system', ...withoutMarker(block) })));
   for (const message of request.messages) {
-    if (typeof message.content === 'string') segments.push(message.content);
-    else segments.push(...message.content);
+    const blocks =
+      typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+    for (const block of blocks) {
+      const { content, marked } = withoutMarker(block);
+      segments.push({ level: 'messages', content: { role: message.role, block: content }, marked });
+    }
   }
-  const marked = segments.map(
-    (segment) => typeof segment === 'object' && segment !== null && 'cache_control' in segment,
-  );
-  const last = marked.lastIndexOf(true);
-  return last < 0 ? undefined : JSON.stringify(segments.slice(0, last + 1));
+  return segments;
+}
+
+/**
+ * The prefix up to each cache_control breakpoint, in order, and the whole prompt's size. A prefix ending in
+ * the messages also depends on tool_choice, which the docs say invalidates message blocks only.
+ */
+function breakpointPrefixes(request: MessagesRequest): { prefixes: CachePrefix[]; totalTokens: number } {
+  const segments = segmentsOf(request);
+  const contents = segments.map((segment) => segment.content);
+  const prefixes = segments.flatMap((segment, index): CachePrefix[] => {
+    if (!segment.marked) return [];
+    const upTo = contents.slice(0, index + 1);
+    const toolChoice = segment.level === 'messages' ? (request.tool_choice ?? null) : null;
+    return [
+      { key: JSON.stringify([request.model, toolChoice, upTo]), tokens: tokensOf(JSON.stringify(upTo)) },
+    ];
+  });
+  return { prefixes, totalTokens: tokensOf(JSON.stringify(contents)) };
+}
+
+/** What the real API answers with a 400 before any model runs, if anything. */
+function invalidRequest(request: MessagesRequest): string | undefined {
+  const breakpoints = segmentsOf(request).filter((segment) => segment.marked).length;
+  if (breakpoints > MAX_BREAKPOINTS) {
+    return `A maximum of ${MAX_BREAKPOINTS} blocks with cache_control may be provided. Found ${breakpoints}.`;
+  }
+  const forced = request.tool_choice?.type === 'tool' ? request.tool_choice.name : undefined;
+  if (forced !== undefined && !(request.tools ?? []).some((tool) => tool.name === forced)) {
+    return `tool_choice: tool ${JSON.stringify(forced)} is not among the request's tools`;
+  }
+  const names = (request.tools ?? []).map((tool) => tool.name);
+  if (new Set(names).size !== names.length) return 'tools: tool names must be unique';
+  return undefined;
 }
 
 const ERRORS: Record<
@@ -88,7 +139,10 @@ export function anthropicWire(minimumCacheableTokens: number): WireFormat {
         messageCount: request.messages.length,
       };
     },
-    success(body, reply: SuccessReply, sequence) {
+    invalid(body) {
+      return invalidRequest(MessagesRequest.parse(body));
+    },
+    success(body, reply: SuccessReply, { sequence, receivedAt, sentAt }) {
       const request = MessagesRequest.parse(body);
       const id = String(sequence).padStart(4, '0');
       const toolName = request.tool_choice?.type === 'tool' ? request.tool_choice.name : undefined;
@@ -97,8 +151,8 @@ export function anthropicWire(minimumCacheableTokens: number): WireFormat {
         reply.type === 'answer' && toolName
           ? [{ type: 'tool_use', id: `toolu_fake_${id}`, name: toolName, input: reply.value }]
           : [{ type: 'text', text: answered }];
-      const total = tokensOf(JSON.stringify([request.tools ?? [], request.system ?? '', request.messages]));
-      const cached = cache.use(cacheablePrefix(request));
+      const { prefixes, totalTokens: total } = breakpointPrefixes(request);
+      const cached = cache.use(prefixes, { receivedAt, sentAt });
       const stopReason = {
         answer: toolName ? 'tool_use' : 'end_turn',
         text: reply.type === 'text' && reply.cut ? 'max_tokens' : 'end_turn',

@@ -142,7 +142,7 @@ export function chatWire(kind: ChatKind): WireFormat {
         messageCount: others.length,
       };
     },
-    success(body, reply: SuccessReply, sequence) {
+    success(body, reply: SuccessReply, { sequence }) {
       const request: ChatRequest = ChatRequest.parse(body);
       const content = reply.type === 'answer' ? JSON.stringify(reply.value) : reply.text;
       const promptText = JSON.stringify(request.messages);

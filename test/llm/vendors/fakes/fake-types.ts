@@ -77,10 +77,19 @@ export interface FakeVendor {
   close(): Promise<void>;
 }
 
+/** One answered request: its number among the answers, and when it arrived and was answered (one counter per fake). */
+export interface Exchange {
+  sequence: number;
+  receivedAt: number;
+  sentAt: number;
+}
+
 /** One wire format: how to read a request and how to write answers and errors. */
 export interface WireFormat {
   path: string;
   describe(body: unknown): Pick<FakeRequest, 'schemaName' | 'systemText' | 'lastUserText' | 'messageCount'>;
-  success(body: unknown, reply: SuccessReply, sequence: number): unknown;
+  /** Why the vendor would refuse the request outright (answered as a 400), if it would. */
+  invalid?(body: unknown): string | undefined;
+  success(body: unknown, reply: SuccessReply, exchange: Exchange): unknown;
   error(fault: FakeFault, message: string | undefined): { status: number; body: unknown };
 }

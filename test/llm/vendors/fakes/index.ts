@@ -124,6 +124,8 @@ export async function startFakeVendor(
   const wire = kind === 'anthropic' ? anthropicWire(options.minimumCacheableTokens ?? 1024) : chatWire(kind);
   const requests: RecordedRequest[] = [];
   let answered = 0;
+  // Orders arrivals and answers, so a cache write is seen only by requests that arrive after it was sent.
+  let clock = 0;
 
   const server = createServer((message, response) => {
     void (async () => {
@@ -131,11 +133,18 @@ export async function startFakeVendor(
       const path = (message.url ?? '').split('?')[0] ?? '';
       const body: unknown = text.length > 0 ? JSON.parse(text) : undefined;
       const headers = headersOf(message);
+      const receivedAt = ++clock;
       const index = requests.length;
       requests.push({ method: message.method ?? '', path, headers, body });
       if (message.method !== 'POST' || path !== wire.path) {
         const { body: notFound } = wire.error('not-found', `No route for ${message.method} ${path}`);
         sendJson(response, 404, notFound);
+        return;
+      }
+      const invalid = wire.invalid?.(body);
+      if (invalid !== undefined) {
+        const { status, body: refused } = wire.error('bad-request', invalid);
+        sendJson(response, status, refused);
         return;
       }
       const reply = await handler({
@@ -147,8 +156,10 @@ export async function startFakeVendor(
         ...wire.describe(body),
       });
       if (reply.type === 'fault') replyWithFault(response, wire, reply);
-      else
-        sendJson(response, 200, wire.success(body, reply, ++answered), { 'request-id': `req_fake_${index}` });
+      else {
+        const exchange = { sequence: ++answered, receivedAt, sentAt: ++clock };
+        sendJson(response, 200, wire.success(body, reply, exchange), { 'request-id': `req_fake_${index}` });
+      }
     })().catch((error: unknown) => {
       if (!response.headersSent)
         sendJson(response, 418, {

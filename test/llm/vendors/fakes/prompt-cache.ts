@@ -10,19 +10,45 @@ function commonPrefixLength(left: string, right: string): number {
   return index;
 }
 
-/** Anthropic's explicit cache: a prefix up to a cache_control breakpoint is written once, then read. */
+/** The prefix of a request up to one of its cache breakpoints: what identifies it, and its size in tokens. */
+export interface CachePrefix {
+  key: string;
+  tokens: number;
+}
+
+/** When a fake got a request and when it sent the answer, on one counter per fake. */
+export interface ExchangeTimes {
+  receivedAt: number;
+  sentAt: number;
+}
+
+/**
+ * Anthropic's explicit cache with several breakpoints. A request reads the longest of its breakpoint prefixes
+ * that a response sent before the request arrived has written, and writes its prefixes up to the last one;
+ * a prefix under the minimum is neither read nor written. The docs say an entry becomes available once its
+ * response begins, so two requests in flight together do not read each other's writes.
+ */
 export class ExplicitPromptCache {
-  private readonly written = new Set<string>();
+  /** Each written prefix and when the response that wrote it was sent. */
+  private readonly written = new Map<string, number>();
   constructor(private readonly minimumTokens: number) {}
 
-  /** The tokens read from and written to the cache for a request whose cacheable prefix is `prefix`. */
-  use(prefix: string | undefined): { read: number; written: number } {
-    if (prefix === undefined) return { read: 0, written: 0 };
-    const tokens = tokensOf(prefix);
-    if (tokens < this.minimumTokens) return { read: 0, written: 0 };
-    if (this.written.has(prefix)) return { read: tokens, written: 0 };
-    this.written.add(prefix);
-    return { read: 0, written: tokens };
+  /** The tokens read from and written to the cache by a request whose breakpoints give `prefixes`, in order. */
+  use(prefixes: readonly CachePrefix[], times: ExchangeTimes): { read: number; written: number } {
+    const cacheable = prefixes.filter((prefix) => prefix.tokens >= this.minimumTokens);
+    const last = cacheable.at(-1);
+    if (last === undefined) return { read: 0, written: 0 };
+    const read = cacheable.reduce((longest, prefix) => {
+      const writtenAt = this.written.get(prefix.key);
+      return writtenAt !== undefined && writtenAt < times.receivedAt
+        ? Math.max(longest, prefix.tokens)
+        : longest;
+    }, 0);
+    // A prefix a concurrent request wrote first keeps its earlier time.
+    for (const prefix of cacheable) {
+      if (!this.written.has(prefix.key)) this.written.set(prefix.key, times.sentAt);
+    }
+    return { read, written: last.tokens - read };
   }
 }
 
