@@ -3,12 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLocally } from '../functions/local/generate.js';
 import { createLocalEnvironment, loadLocalDefinition } from '../functions/local/local-environment.js';
-import { startFakeVendor } from '../test/llm/vendors/fakes/index.js';
+import { type FakeHandler, startFakeVendor } from '../test/llm/vendors/fakes/index.js';
 import { recordOfflineAnswers, replayAnswers } from '../test/local/vendor-replay.js';
 
 const IDEA = 'momentum on the S&P 500, 20-day lookback, 2% risk per trade, 10% trailing stop';
 const TARGET_INPUT_TOKENS = 40_000;
 const TARGET_CACHED_SHARE = 0.5;
+/** Each fake answers after this long, so the Parallel's calls overlap as they do with a real vendor. */
+const VENDOR_LATENCY_MS = Number(process.env.BENCH_VENDOR_LATENCY_MS ?? 300);
+
+function withLatency(handler: FakeHandler): FakeHandler {
+  return async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, VENDOR_LATENCY_MS));
+    return handler(request);
+  };
+}
 
 /**
  * Tokens and dollars per agent for a five-file strategy with the default routing, every vendor a wire
@@ -19,9 +28,9 @@ const TARGET_CACHED_SHARE = 0.5;
 export async function benchModelUsage(): Promise<void> {
   const recorded = await recordOfflineAnswers(loadLocalDefinition(), IDEA);
   const fakes = {
-    anthropic: await startFakeVendor('anthropic', replayAnswers(recorded)),
-    mistral: await startFakeVendor('mistral', replayAnswers(recorded)),
-    compatible: await startFakeVendor('openai', replayAnswers(recorded)),
+    anthropic: await startFakeVendor('anthropic', withLatency(replayAnswers(recorded))),
+    mistral: await startFakeVendor('mistral', withLatency(replayAnswers(recorded))),
+    compatible: await startFakeVendor('openai', withLatency(replayAnswers(recorded))),
   };
   const outDir = await mkdtemp(join(tmpdir(), 'quantcoder-bench-'));
   const environment = await createLocalEnvironment({
@@ -42,7 +51,7 @@ export async function benchModelUsage(): Promise<void> {
     if (report.status !== 'succeeded') throw new Error(`bench run failed: ${JSON.stringify(report.failure)}`);
     const { entries, totals } = report.usage;
     console.log(
-      `\nModel tokens and dollars per agent, five-file strategy, default routing (fakes on loopback)`,
+      `\nModel tokens and dollars per agent, five-file strategy, default routing (fakes on loopback, ${VENDOR_LATENCY_MS} ms a call)`,
     );
     console.log(`  idea: "${IDEA}"; files: ${report.files.map((file) => file.name).join(', ')}`);
     console.log(
