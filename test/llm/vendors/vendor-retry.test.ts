@@ -93,6 +93,7 @@ describe('withRetries', () => {
     ).catch((caught: unknown) => caught);
     // Assess
     expect(error).toBe(reason);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // The server asked for 30 s; ending far sooner shows the abort cut the wait.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -112,7 +112,7 @@ describe('QuantConnectClient retries', () => {
   it('times out a request that gets no answer, retries it, and reports a timeout', async () => {
     // Prepare
     const server = await serve({ 'files/read': inTurn({ hang: true }) });
-    const { client, sleeps } = createTestClient(server, { timeoutMs: 40, retry: { maxAttempts: 2 } });
+    const { client, sleeps } = createTestClient(server, { timeoutMs: 250, retry: { maxAttempts: 2 } });
 
     // Act
     const error = await client.readFiles(7).catch((caught: unknown) => caught);
@@ -127,7 +127,7 @@ describe('QuantConnectClient retries', () => {
   it('does not send projects/create again after a timeout: the project may exist', async () => {
     // Prepare
     const server = await serve({ 'projects/create': inTurn({ hang: true }) });
-    const { client } = createTestClient(server, { timeoutMs: 40 });
+    const { client } = createTestClient(server, { timeoutMs: 250 });
 
     // Act
     const error = await client.createProject('momentum').catch((caught: unknown) => caught);
