@@ -1,0 +1,41 @@
+import type { LeanCatalog } from '../catalog/lean-catalog.js';
+import { topLevelModule } from '../environment/python-environment.js';
+import { resolveImport } from '../project/import-resolution.js';
+import { starImportsLean } from '../project/module-exports.js';
+import type { Project } from '../project/project.js';
+import type { PythonModule } from '../project/python-module.js';
+
+/**
+ * Which LEAN types a module's free names (bound in none of its scopes) refer to: the catalog's globals, when
+ * the module star-imports AlgorithmImports (or a QuantConnect namespace), unless a star import of a project
+ * module or of a library might bring the same name.
+ */
+export type CatalogNameResolver = (name: string) => readonly string[];
+
+const NONE: readonly string[] = [];
+
+/** The resolver for one module's free names. */
+export function catalogNameResolver(
+  project: Project,
+  module: PythonModule,
+  catalog: LeanCatalog,
+): CatalogNameResolver {
+  if (starImportsLean(project, module) !== 'defined') return () => NONE;
+  const shadowing: PythonModule[] = [];
+  for (const pythonImport of module.imports) {
+    if (!pythonImport.star || pythonImport.runs === 'never') continue;
+    const target = resolveImport(project, module, pythonImport);
+    if (target.kind === 'module') shadowing.push(target.module);
+    else if (
+      target.kind === 'external' &&
+      !project.environment.leanModules.has(topLevelModule(target.name))
+    ) {
+      // A library's star import may rebind any name: no free name is known for certain.
+      return () => NONE;
+    }
+  }
+  return (name) => {
+    if (shadowing.some((other) => other.names.has(name))) return NONE;
+    return catalog.globalKeys(name);
+  };
+}
