@@ -1,3 +1,7 @@
+export { API_RULE, type ApiRuleId } from './api/api-rule-ids.js';
+export { API_RULES, createApiRules } from './api/api-rules.js';
+export { LEAN_CATALOG_URL } from './catalog/catalog-file.js';
+export { type LeanCatalog, loadLeanCatalog } from './catalog/lean-catalog.js';
 export { Diagnostic, formatDiagnostic, hasErrors } from './diagnostic.js';
 export { type PythonEnvironment, QUANTCONNECT_ENVIRONMENT } from './environment/python-environment.js';
 export { buildProject, type Project, releaseProject } from './project/project.js';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findRule, PROJECT_RULES } from '../../functions/validator/index.js';
+import { PITFALL_RULES } from '../../functions/validator/rules/pitfall-rules.js';
 
 describe('PROJECT_RULES', () => {
-  it('holds the project-structure rules, each with a unique kebab-case id', () => {
+  it('holds the project-structure rules first, then the pitfall rules, each with a unique kebab-case id', () => {
     // Act
     const ids = PROJECT_RULES.map((rule) => rule.id);
 
     // Assess
-    expect(ids).toEqual([
+    expect(ids.slice(0, 9)).toEqual([
       'syntax-error',
       'file-name',
       'entry-file',
@@ -18,6 +19,7 @@ describe('PROJECT_RULES', () => {
       'circular-import',
       'missing-algorithm-imports',
     ]);
+    expect(ids).toEqual(expect.arrayContaining(PITFALL_RULES.map((rule) => rule.id)));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
   });

@@ -154,10 +154,10 @@ describe('validateProject on seeded mistakes', () => {
       "MomentumAlphaModel.__init__ does not accept 'top_fraction'",
     ],
     [
-      'a bad file name',
-      () => [...momentum.files, { name: 'Helpers.py', content: 'X = 1\n' }],
-      'Helpers.py:1:1 error file-name',
-      'such as helpers.py',
+      'a file given twice',
+      () => [...momentum.files, { name: 'alpha.py', content: 'X = 1\n' }],
+      'alpha.py:1:1 error file-name',
+      "'alpha.py' appears more than once",
     ],
   ])('reports %s', (_name, makeFiles, expectedWhere, expectedMessage) => {
     // Prepare
@@ -221,14 +221,14 @@ describe('validateProject on seeded mistakes', () => {
       'import Nothing',
     );
     const brokenSyntax = editFile(brokenImport, 'alpha.py', 'return []\n', 'return [\n');
-    const files = [...brokenSyntax, { name: 'a.txt', content: '' }].reverse();
+    const files = [...brokenSyntax, { name: 'a-b.py', content: '' }].reverse();
 
     // Act
     const diagnostics = validateProject(files, { contract });
 
     // Assess
     expect(diagnostics.map(where)).toEqual([
-      'a.txt:1:1 error file-name',
+      'a-b.py:1:1 warning file-name',
       'alpha.py:20:20 error syntax-error',
       'main.py:6:18 error import-unresolved',
     ]);
@@ -259,7 +259,10 @@ describe('validateProject options', () => {
     const diagnostics = validateProject(files, { rules: [...PROJECT_RULES, noPrint] });
 
     // Assess
-    expect(diagnostics.map(where)).toEqual(['risk.py:1:1 warning no-print']);
+    expect(diagnostics.map(where)).toEqual([
+      'risk.py:1:1 warning no-print',
+      'risk.py:27:9 warning print-call',
+    ]);
   });
 
   it('refuses two rules with one id', () => {

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { derivesFrom, findMethod } from '../project/class-hierarchy.js';
+import { resolveImport } from '../project/import-resolution.js';
 import type { Project } from '../project/project.js';
 import type { PythonModule } from '../project/python-module.js';
 import type { PythonClass } from '../python/definitions.js';
+import type { ImportedName } from '../python/imports.js';
 import { positionOf, START_OF_FILE, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
 
@@ -25,7 +27,7 @@ export const algorithmClassRule: ValidationRule = {
     const algorithm =
       algorithms.find((definition) => INITIALIZE.some((name) => definition.methods.has(name))) ??
       algorithms[0];
-    if (algorithm === undefined) return [missingAlgorithm(main)];
+    if (algorithm === undefined) return [missingAlgorithm(project, main)];
     const extras = algorithms.filter((definition) => definition !== algorithm);
     const diagnostics = extras.map((definition) =>
       error(
@@ -43,7 +45,7 @@ function error(module: PythonModule, definition: PythonClass, message: string): 
   return staticDiagnostic(module.file.name, positionOf(definition.node), 'error', RULE, message);
 }
 
-function missingAlgorithm(main: PythonModule): Diagnostic {
+function missingAlgorithm(project: Project, main: PythonModule): Diagnostic {
   const lookalike = main.classes.find((definition) =>
     INITIALIZE.some((name) => definition.methods.has(name)),
   );
@@ -54,6 +56,16 @@ function missingAlgorithm(main: PythonModule): Diagnostic {
       `class '${lookalike.name}' defines initialize but does not derive from QCAlgorithm: write class ${lookalike.name}(QCAlgorithm)`,
     );
   }
+  const imported = importedAlgorithm(project, main);
+  if (imported !== undefined) {
+    return staticDiagnostic(
+      main.file.name,
+      positionOf(imported.node),
+      'error',
+      RULE,
+      `main.py imports the algorithm '${imported.name}' from ${imported.from}, but LEAN only runs a QCAlgorithm subclass defined in main.py itself: move the class into main.py`,
+    );
+  }
   return staticDiagnostic(
     main.file.name,
     START_OF_FILE,
@@ -61,6 +73,26 @@ function missingAlgorithm(main: PythonModule): Diagnostic {
     RULE,
     'main.py defines no class deriving from QCAlgorithm: LEAN has no algorithm to run',
   );
+}
+
+/** A QCAlgorithm subclass that main.py imports from another project file instead of defining it. */
+function importedAlgorithm(
+  project: Project,
+  main: PythonModule,
+): { name: string; from: string; node: ImportedName['node'] } | undefined {
+  const targets = project.environment.algorithmBaseClasses;
+  for (const pythonImport of main.imports) {
+    if (pythonImport.kind !== 'from' || pythonImport.runs !== 'on-load') continue;
+    const target = resolveImport(project, main, pythonImport);
+    if (target.kind !== 'module') continue;
+    for (const imported of pythonImport.names) {
+      const definition = target.module.classes.find((candidate) => candidate.name === imported.name);
+      if (definition === undefined) continue;
+      if (derivesFrom(project, target.module, definition, targets) !== 'yes') continue;
+      return { name: imported.name, from: target.module.file.name, node: imported.node };
+    }
+  }
+  return undefined;
 }
 
 function checkInitialize(project: Project, main: PythonModule, algorithm: PythonClass): Diagnostic[] {

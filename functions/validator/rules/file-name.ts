@@ -1,44 +1,56 @@
-import { PROJECT_FILE_NAME } from '../../agents/roles.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { START_OF_FILE, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
 
 const RULE = 'file-name';
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Every file is a lower-case Python module at the project root, or README.md, and appears once. */
+/**
+ * Every file appears once, and every .py file can be imported: each part of its path is a Python
+ * identifier. QuantConnect accepts any such name (CamelCase, folders) and other files (notebooks, data).
+ */
 export const fileNameRule: ValidationRule = {
   id: RULE,
   description:
-    'File names are lower-case Python modules at the project root (alpha.py) or README.md, each once.',
+    'Each file appears once, and each .py file has a name Python can import (a warning otherwise).',
   check: (project) => {
     const diagnostics: Diagnostic[] = [];
     const seen = new Set<string>();
     for (const file of project.files) {
       if (seen.has(file.name)) {
-        diagnostics.push(error(file.name, `'${file.name}' appears more than once in the project`));
+        diagnostics.push(
+          staticDiagnostic(
+            file.name,
+            START_OF_FILE,
+            'error',
+            RULE,
+            `'${file.name}' appears more than once in the project`,
+          ),
+        );
       }
       seen.add(file.name);
-      if (!PROJECT_FILE_NAME.test(file.name)) diagnostics.push(error(file.name, explainBadName(file.name)));
+      if (file.name.endsWith('.py') && !isImportable(file.name)) {
+        diagnostics.push(
+          staticDiagnostic(file.name, START_OF_FILE, 'warning', RULE, explainBadName(file.name)),
+        );
+      }
     }
     return diagnostics;
   },
 };
 
-function error(file: string, message: string): Diagnostic {
-  return staticDiagnostic(file, START_OF_FILE, 'error', RULE, message);
+function isImportable(name: string): boolean {
+  return name
+    .slice(0, -'.py'.length)
+    .split('/')
+    .every((part) => IDENTIFIER.test(part));
 }
 
 function explainBadName(name: string): string {
-  if (!name.endsWith('.py')) {
-    return `'${name}' is not a Python file: a QuantConnect project holds .py modules and README.md only`;
-  }
-  const suggestion = `${
-    name
-      .slice(0, -'.py'.length)
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .toLowerCase()
-      .replace(/[^a-z0-9_]+/g, '_')
-      .replace(/^([0-9])/, '_$1') || 'module'
-  }.py`;
-  return `'${name}' is not a valid module file name: use lower-case letters, digits and '_' at the project root, such as ${suggestion}`;
+  const suggestion = name
+    .slice(0, -'.py'.length)
+    .split('/')
+    .map((part) => part.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^([0-9])/, '_$1') || 'module')
+    .join('/');
+  return `'${name}' cannot be imported by other files: Python module names are letters, digits and '_', not starting with a digit, such as ${suggestion}.py`;
 }

@@ -85,6 +85,26 @@ describe('algorithm-class', () => {
     ]);
   });
 
+  it('points at an algorithm class main.py imports instead of defining', () => {
+    // Prepare
+    const strategy = python(
+      'strategy.py',
+      'from AlgorithmImports import *',
+      'class Strategy(QCAlgorithm):',
+      '    def initialize(self):',
+      '        pass',
+    );
+    const main = python('main.py', 'from AlgorithmImports import *', 'from strategy import Strategy');
+
+    // Act
+    const findings = runRule(algorithmClassRule, [main, strategy]);
+
+    // Assess
+    expect(findings).toEqual([
+      "main.py:2:22 error main.py imports the algorithm 'Strategy' from strategy.py, but LEAN only runs a QCAlgorithm subclass defined in main.py itself: move the class into main.py",
+    ]);
+  });
+
   it('points at a class with initialize that forgot its base', () => {
     // Prepare
     const main = python('main.py', 'class Algorithm:', '    def initialize(self):', '        pass');
