@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { STAGE_ENV, type StageId } from '../functions/pipeline/stage-ids.js';
+import { LEAN_CATALOG_URL } from '../functions/validator/catalog/catalog-file.js';
 import { WASM_DIRECTORY_ENV, WASM_FILES, wasmFilePaths } from '../functions/validator/python/wasm-files.js';
 import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
 
@@ -106,7 +107,10 @@ export class AgentFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir, outputDir) => wasmCopyCommands(outputDir),
+          afterBundling: (_inputDir, outputDir) => [
+            ...wasmCopyCommands(outputDir),
+            ...catalogCopyCommands(outputDir),
+          ],
         },
       },
     });
@@ -151,6 +155,15 @@ export function wasmCopyCommands(outputDir: string): string[] {
     `cp ${quote(installed.runtime)} ${quote(join(outputDir, WASM_FILES.runtime.fileName))}`,
     `cp ${quote(installed.grammar)} ${quote(join(outputDir, WASM_FILES.grammar.fileName))}`,
   ];
+}
+
+/**
+ * The shell command that copies the validator's LEAN API catalog next to the bundle, where the bundled
+ * code looks for it (LEAN_CATALOG_URL resolves beside the module that reads it).
+ */
+export function catalogCopyCommands(outputDir: string): string[] {
+  const source = fileURLToPath(LEAN_CATALOG_URL);
+  return [`cp ${quote(source)} ${quote(join(outputDir, basename(source)))}`];
 }
 
 function quote(path: string): string {

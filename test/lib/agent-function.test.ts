@@ -10,6 +10,7 @@ import { WASM_DIRECTORY_ENV } from '../../functions/validator/python/wasm-files.
 import {
   AgentFunction,
   type AgentFunctionProps,
+  catalogCopyCommands,
   FUNCTION_RUNTIME,
   LAMBDA_TASK_ROOT,
   wasmCopyCommands,
@@ -122,5 +123,19 @@ describe('AgentFunction', () => {
     expect(commands[1]).toMatch(/^cp '.*tree-sitter-python[\\/]tree-sitter-python\.wasm' /);
     expect(commands[1]).toContain(`'${join(outputDir, 'tree-sitter-python.wasm')}'`);
     expect(commands.join('\n')).not.toContain('node_modules/tree-sitter/');
+  });
+
+  it('ships the LEAN API catalog next to the bundle, where the validator looks for it', () => {
+    // Prepare
+    const outputDir = join('asset', 'output');
+
+    // Act
+    const commands = catalogCopyCommands(outputDir);
+
+    // Assess
+    expect(commands).toEqual([
+      expect.stringMatching(/^cp '.*functions[\\/]validator[\\/]catalog[\\/]lean-catalog\.txt\.gz' /),
+    ]);
+    expect(commands[0]).toContain(`'${join(outputDir, 'lean-catalog.txt.gz')}'`);
   });
 });
