@@ -106,11 +106,29 @@ async function coldStartMs(): Promise<number[]> {
   return times;
 }
 
-/** Validator throughput (warm), cold start of `quantcoder validate`; prints the figures. */
+async function catalogMemory(): Promise<{
+  loadMs: number;
+  loadedBytes: number;
+  afterCorpusBytes: number;
+  types: number;
+}> {
+  const { stdout } = await run(process.execPath, [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    join(ROOT, 'bench', 'catalog-memory.ts'),
+    CORPUS,
+  ]);
+  return JSON.parse(stdout);
+}
+
+/** Validator throughput (warm), cold start of `quantcoder validate`, the catalog's memory; prints the figures. */
 export async function benchValidator(): Promise<void> {
   const projects = await loadCorpus();
   const warm = await warmThroughput(projects);
   const cold = await coldStartMs();
+  const memory = await catalogMemory();
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   console.log('\nStatic validator');
   console.log(
     `  corpus: ${projects.length} projects, ${warm.files} files, ${warm.lines} lines (fixtures + offline-model projects)`,
@@ -120,5 +138,8 @@ export async function benchValidator(): Promise<void> {
   );
   console.log(
     `  cold start, one file     ${median(cold).toFixed(0).padStart(7)} ms median of ${cold.length} (${cold.map((time) => time.toFixed(0)).join(', ')})   (target ≤ ${TARGET_COLD_START_MS})`,
+  );
+  console.log(
+    `  LEAN catalog             ${megabytes(memory.loadedBytes).padStart(7)} MB heap once loaded (${memory.types} types, ${memory.loadMs.toFixed(0)} ms), ${megabytes(memory.afterCorpusBytes)} MB after validating the fixtures`,
   );
 }
