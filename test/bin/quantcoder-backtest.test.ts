@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type QuantConnectEmulator,
   startQuantConnectEmulator,
 } from '../../functions/quantconnect/emulator/http/emulator-server.js';
 import { validateProject } from '../../functions/validator/index.js';
-
-const execute = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'quantcoder.mjs');
+import { runQuantcoder } from './run-quantcoder.js';
 
 const MAIN = [
   'from AlgorithmImports import *',
@@ -28,27 +24,9 @@ const MAIN = [
   '',
 ].join('\n');
 
-/** Runs the CLI (which must not call anything) with exactly these QuantConnect variables. */
-async function quantcoder(args: string[], quantConnect: Record<string, string>) {
-  const environment: NodeJS.ProcessEnv = { ...process.env, ...quantConnect };
-  for (const name of ['QC_USER_ID', 'QC_API_TOKEN', 'QC_API_URL', 'QC_ORGANIZATION_ID']) {
-    if (!(name in quantConnect)) delete environment[name];
-  }
-  try {
-    const { stdout, stderr } = await execute(process.execPath, [CLI, ...args], {
-      env: environment,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr: stripVTControlCharacters(stderr) };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: failed.code ?? -1,
-      stdout: failed.stdout ?? '',
-      stderr: stripVTControlCharacters(failed.stderr ?? ''),
-    };
-  }
-}
+/** Runs the CLI with exactly these QuantConnect variables and no other QuantCoder setting. */
+const quantcoder = (args: string[], quantConnect: Record<string, string>) =>
+  runQuantcoder(args, quantConnect);
 
 async function project(main: string): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'quantcoder-backtest-'));

@@ -1,40 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify, stripVTControlCharacters } from 'node:util';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'quantcoder.mjs');
+import { runQuantcoder } from './run-quantcoder.js';
 
 /** Runs the CLI as a user would, with no keys in its environment. */
-async function quantcoder(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const environment = { ...process.env };
-  for (const name of [
-    'ANTHROPIC_API_KEY',
-    'OPENAI_API_KEY',
-    'MISTRAL_API_KEY',
-    'QC_USER_ID',
-    'QC_API_TOKEN',
-  ]) {
-    delete environment[name];
-  }
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: environment,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr: stripVTControlCharacters(stderr) };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: failed.code ?? -1,
-      stdout: failed.stdout ?? '',
-      stderr: stripVTControlCharacters(failed.stderr ?? ''),
-    };
-  }
-}
+const quantcoder = (args: string[]) => runQuantcoder(args);
 
 describe('quantcoder generate', () => {
   it('with --json prints the report on stdout and the progress on stderr, and says it is offline', async () => {
@@ -151,5 +123,45 @@ describe('quantcoder validate', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no/such/file.py does not exist: name .py files or project directories.');
+  });
+});
+
+describe('quantcoder models', () => {
+  it('prints the effective route of every role and why, without a key in the output', async () => {
+    // Act
+    const result = await runQuantcoder(['models', '--json'], {
+      ANTHROPIC_API_KEY: 'sk-ant-never-printed',
+      MISTRAL_API_KEY: 'mistral-never-printed',
+    });
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('never-printed');
+    const routing = JSON.parse(result.stdout);
+    expect(routing.offline).toBe(false);
+    expect(routing.roles).toHaveLength(8);
+    expect(routing.roles).toContainEqual(
+      expect.objectContaining({ role: 'alpha', model: 'mistral:devstral-2512', reason: 'default' }),
+    );
+    expect(routing.roles).toContainEqual(
+      expect.objectContaining({
+        role: 'portfolio',
+        reason: expect.stringContaining('OPENAI_COMPATIBLE_BASE_URL'),
+      }),
+    );
+  });
+
+  it('names the variable when QUANTCODER_MODELS routes to a vendor without a key', async () => {
+    // Act
+    const result = await runQuantcoder(['models'], {
+      ANTHROPIC_API_KEY: 'sk-ant-test',
+      QUANTCODER_MODELS: '{"alpha":"openai:gpt-5-mini"}',
+    });
+
+    // Assess
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'QUANTCODER_MODELS routes alpha to openai, but OPENAI_API_KEY is not set',
+    );
   });
 });
