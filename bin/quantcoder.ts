@@ -26,6 +26,14 @@ function withRunOptions(command: Command): Command {
   return command
     .option('-o, --out <dir>', 'where runs are written', './quantcoder-runs')
     .option('--json', 'print the run report as JSON on stdout (progress goes to stderr)')
+    .option(
+      '--budget-usd <dollars>',
+      'stop the run cleanly once its models cost this much (QUANTCODER_BUDGET_USD)',
+    )
+    .option(
+      '--budget-tokens <n>',
+      'stop the run cleanly once its models used this many tokens (QUANTCODER_BUDGET_TOKENS)',
+    )
     .addOption(
       new Option('--max-refine-attempts <n>', 'refine attempts before giving up').argParser(
         integerOption('--max-refine-attempts', 0, 10),

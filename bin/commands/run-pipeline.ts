@@ -11,6 +11,8 @@ export interface RunOptions {
   out: string;
   json?: boolean;
   maxRefineAttempts?: number;
+  budgetUsd?: string;
+  budgetTokens?: string;
 }
 
 /** Runs the pipeline locally, shows progress and the summary, and sets the exit code. */
@@ -22,7 +24,13 @@ async function runAndReport(
   const progress = options.json ? process.stderr : process.stdout;
   // Progress and the summary tell the user what happened; logs on stderr are for what they cannot.
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'error' });
-  const environment = await createLocalEnvironment(process.env, { logger });
+  // The flags win over QUANTCODER_BUDGET_*, and are read (and checked) by the same code.
+  const settings: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(options.budgetUsd !== undefined ? { QUANTCODER_BUDGET_USD: options.budgetUsd } : {}),
+    ...(options.budgetTokens !== undefined ? { QUANTCODER_BUDGET_TOKENS: options.budgetTokens } : {}),
+  };
+  const environment = await createLocalEnvironment(settings, { logger });
   for (const line of environment.describe()) progress.write(`${pc.dim(line)}\n`);
   const result = await generateLocally({
     idea,

@@ -3,7 +3,7 @@ import { describeError, QuantCoderError, TransientError } from '../shared/errors
 import type { Deps } from './deps.js';
 import { type BranchPatch, RunState } from './run-state.js';
 import type { AnyStage } from './stage.js';
-import type { StageId } from './stage-ids.js';
+import { BRANCH_STAGES, type StageId } from './stage-ids.js';
 import { applyPatch, foldBranches } from './state-patch.js';
 
 /** The state a Lambda received does not parse: a bug in the state machine or a hand-made input. */
@@ -25,6 +25,11 @@ export class StageFailedError extends QuantCoderError {
     super(`stage ${stage}: ${transient ? `${described.name}: ` : ''}${described.message}`, { cause: error });
     this.name = transient ? 'TransientError' : described.name;
   }
+}
+
+/** The file writers the Parallel state runs at once: all branch stages, less portfolio when the plan needs none. */
+function parallelWriters(state: RunState): number {
+  return state.plan?.customPortfolio === false ? BRANCH_STAGES.size - 1 : BRANCH_STAGES.size;
 }
 
 /**
@@ -50,7 +55,8 @@ export async function runStage(
   const state = foldBranches(parsed.data);
   const logger = deps.logger.child({ runId: state.runId, stage: id });
   // Every model call of the stage is checked against the run's budget, from the usage this state holds.
-  const stageDeps: Deps = { ...deps, logger, models: guardBudget(deps.models, state) };
+  const concurrentCalls = stage.kind === 'branch' ? parallelWriters(state) : 1;
+  const stageDeps: Deps = { ...deps, logger, models: guardBudget(deps.models, state, { concurrentCalls }) };
   const startedAt = deps.now();
   await notify(deps, state, { type: 'stage', stage: id, status: 'started' });
   try {

@@ -1,7 +1,8 @@
 import type { RunBudget, RunState } from '../../pipeline/run-state.js';
 import { ModelOutputError } from '../../shared/errors.js';
 import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../model.js';
-import { assertWithinBudget, outputAllowance, spendingOf, truncatedByBudget } from './budget.js';
+import { estimateUsage } from '../offline-model.js';
+import { assertWithinBudget, callAllowance, noRoomForCall, spendingOf, truncatedByBudget } from './budget.js';
 import { cacheWriteTokensOf, type TokenSpend } from './cost.js';
 import { findPrices } from './prices.js';
 
@@ -22,6 +23,7 @@ function guardModel(
   budget: RunBudget,
   spent: () => readonly TokenSpend[],
   record: (spend: TokenSpend) => void,
+  concurrentCalls: number,
 ): Model {
   return {
     provider: model.provider,
@@ -29,10 +31,13 @@ function guardModel(
     async generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
       const spending = spendingOf(spent());
       assertWithinBudget(budget, spending, request.role);
-      // The branches of a Parallel state all start from the same usage, so each could spend the whole
-      // remainder: capping every call's output at that remainder keeps the overshoot to one call's worth
-      // per branch, not an open-ended amount.
-      const allowance = outputAllowance(budget, spending, findPrices(model.provider, model.modelId));
+      // The branches of a Parallel state all start from the same usage and cannot see each other's
+      // calls, so each gets an even share of what is left: its prompt must fit in it, and its answer is
+      // capped at the rest. A call whose prompt alone does not fit is not made.
+      const call = { promptTokens: estimateUsage(request, null).inputTokens, concurrentCalls };
+      const remaining = callAllowance(budget, spending, findPrices(model.provider, model.modelId), call);
+      if (remaining !== undefined && remaining < 1) throw noRoomForCall(budget, spending, request.role, call);
+      const allowance = remaining;
       const capped =
         allowance !== undefined &&
         (request.maxOutputTokens === undefined || allowance < request.maxOutputTokens);
@@ -53,10 +58,15 @@ function guardModel(
 
 /**
  * Wraps a router so every model call first checks the run's budget against the usage the state holds
- * plus the calls made since (in this stage), and caps its output to what the budget still allows.
+ * plus the calls made since (in this stage), and its prompt against its share of what is left (one of
+ * `concurrentCalls` calls made at once), and caps its output to the rest of that share.
  * Without a budget the router is returned as it is.
  */
-export function guardBudget(models: ModelRouter, state: Pick<RunState, 'limits' | 'usage'>): ModelRouter {
+export function guardBudget(
+  models: ModelRouter,
+  state: Pick<RunState, 'limits' | 'usage'>,
+  options: { concurrentCalls?: number } = {},
+): ModelRouter {
   const budget = state.limits.budget;
   if (!budget) return models;
   const sinceStageStart: TokenSpend[] = [];
@@ -64,5 +74,5 @@ export function guardBudget(models: ModelRouter, state: Pick<RunState, 'limits' 
   const record = (spend: TokenSpend) => {
     sinceStageStart.push(spend);
   };
-  return (role) => guardModel(models(role), budget, spent, record);
+  return (role) => guardModel(models(role), budget, spent, record, options.concurrentCalls ?? 1);
 }

@@ -85,22 +85,71 @@ export function assertWithinBudget(budget: RunBudget, spending: Spending, role: 
   }
 }
 
+/** One model call as the budget sees it before it is made. */
+export interface PlannedCall {
+  /** An estimate of the prompt's tokens. */
+  promptTokens: number;
+  /** Calls that start from the same spending at once (the writers of a Parallel state); each gets an even share. */
+  concurrentCalls: number;
+}
+
+/**
+ * The output tokens a call may still produce within its share of what is left of the budget, after its
+ * prompt; zero or less when even the prompt does not fit; undefined when nothing limits it. The dollar
+ * limit needs the serving model's prices; without them it does not apply.
+ */
+export function callAllowance(
+  budget: RunBudget,
+  spending: Spending,
+  prices: TokenPrices | undefined,
+  call: PlannedCall,
+): number | undefined {
+  const share = Math.max(1, call.concurrentCalls);
+  const limits: number[] = [];
+  if (budget.tokens !== undefined) {
+    limits.push(Math.floor((budget.tokens - spending.tokens) / share) - call.promptTokens);
+  }
+  if (budget.usd !== undefined && prices && prices.output > 0) {
+    const left = (budget.usd - spending.usd) / share - (call.promptTokens * prices.input) / 1_000_000;
+    limits.push(Math.floor((left * 1_000_000) / prices.output));
+  }
+  return limits.length === 0 ? undefined : Math.min(...limits);
+}
+
 /**
  * The most output tokens one call may still produce within the budget (at least 1), or undefined when
- * nothing limits it. The dollar limit needs the serving model's output price; without one it does not apply.
+ * nothing limits it: callAllowance for a lone call whose prompt is not counted.
  */
 export function outputAllowance(
   budget: RunBudget,
   spending: Spending,
   prices: TokenPrices | undefined,
 ): number | undefined {
-  const limits: number[] = [];
-  if (budget.tokens !== undefined) limits.push(budget.tokens - spending.tokens);
-  if (budget.usd !== undefined && prices && prices.output > 0) {
-    limits.push(Math.floor(((budget.usd - spending.usd) * 1_000_000) / prices.output));
-  }
-  if (limits.length === 0) return undefined;
-  return Math.max(1, Math.min(...limits));
+  const allowance = callAllowance(budget, spending, prices, { promptTokens: 0, concurrentCalls: 1 });
+  return allowance === undefined ? undefined : Math.max(1, allowance);
+}
+
+/** The error for a call whose prompt alone does not fit in what its share of the budget still allows. */
+export function noRoomForCall(
+  budget: RunBudget,
+  spending: Spending,
+  role: AgentRole,
+  call: PlannedCall,
+): BudgetExceededError {
+  const spent = [
+    budget.tokens === undefined
+      ? undefined
+      : `${formatTokens(spending.tokens)} of ${formatTokens(budget.tokens)} tokens`,
+    budget.usd === undefined ? undefined : `${formatUsd(spending.usd)} of ${formatUsd(budget.usd)}`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' and ');
+  const shared =
+    call.concurrentCalls > 1 ? `, shared by the ${call.concurrentCalls} agents writing at once` : '';
+  const raise = budget.tokens !== undefined ? HOW_TO_RAISE.tokens : HOW_TO_RAISE.usd;
+  return new BudgetExceededError(
+    `The run's budget cannot pay for the ${role} agent's call: ${spent} are spent, and its prompt alone (about ${formatTokens(call.promptTokens)} tokens) does not fit in what is left${shared}. ${raise}`,
+  );
 }
 
 /** The error for an answer that did not fit in the output the budget still allowed. */

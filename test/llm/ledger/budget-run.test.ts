@@ -34,7 +34,7 @@ function brokenAlpha(request: ModelRequest<unknown>) {
 }
 
 describe('a run budget', () => {
-  it('stops a run after the plan when a few tokens are all it may spend, with a clear failure report', async () => {
+  it("stops a run before the coordinator's call when its prompt alone is over the budget, with a clear failure report", async () => {
     // Prepare
     const offline = createOfflineModel();
 
@@ -52,13 +52,35 @@ describe('a run budget', () => {
     expect(report.status).toBe('failed');
     expect(report.failure?.reason).toBe('BudgetExceededError');
     expect(report.failure?.message).toMatch(
-      /^The run's budget of 10 tokens is spent: [\d,]+ tokens \(input and output\) were used before the (universe|alpha|risk|strategy|portfolio) agent's call\. Raise QUANTCODER_BUDGET_TOKENS/,
+      /^The run's budget cannot pay for the coordinator agent's call: 0 of 10 tokens are spent, and its prompt alone \(about [\d,]+ tokens\) does not fit in what is left\. Raise QUANTCODER_BUDGET_TOKENS/,
+    );
+    expect(report.usage.entries).toEqual([]);
+    expect(report.usage.budget).toEqual({ tokens: 10 });
+    expect(existsSync(join(runDir, 'report.json'))).toBe(true);
+  });
+
+  it('stops at the Parallel when what is left cannot pay for every writer at once, keeping the plan', async () => {
+    // Prepare: enough for the plan, not for four or five writers
+    const offline = createOfflineModel();
+
+    // Act
+    const { report, runDir } = await generateLocally({
+      idea: IDEA,
+      outDir: await mkdtemp(join(tmpdir(), 'quantcoder-budget-')),
+      models: () => offline,
+      quantConnect: createInProcessEmulator({ compileCheck: (files) => validateProject(files) }),
+      local,
+      budget: { tokens: 4_000 },
+    });
+
+    // Assess
+    expect(report.status).toBe('failed');
+    expect(report.failure?.message).toMatch(
+      /^The run's budget cannot pay for the (universe|alpha|portfolio|risk|strategy) agent's call: [\d,]+ of 4,000 tokens are spent, and its prompt alone \(about [\d,]+ tokens\) does not fit in what is left, shared by the [45] agents writing at once\./,
     );
     expect(report.usage.entries.map((entry) => entry.role)).toEqual(['coordinator']);
-    expect(report.usage.budget).toEqual({ tokens: 10 });
-    expect(report.usage.totals.costUsd).toBe(0);
+    expect(report.usage.totals.inputTokens + report.usage.totals.outputTokens).toBeLessThanOrEqual(4_000);
     expect(existsSync(join(runDir, 'plan.json'))).toBe(true);
-    expect(existsSync(join(runDir, 'report.json'))).toBe(true);
   });
 
   it('stops before the refine that would overspend, keeping every file the run wrote', async () => {

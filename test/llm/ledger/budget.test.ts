@@ -4,12 +4,14 @@ import { PlanDefaults } from '../../../functions/agents/tasks.js';
 import {
   assertWithinBudget,
   BudgetExceededError,
+  callAllowance,
   outputAllowance,
   readBudget,
   spendingOf,
 } from '../../../functions/llm/ledger/budget.js';
 import { guardBudget } from '../../../functions/llm/ledger/budget-guard.js';
 import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../../../functions/llm/model.js';
+import { estimateUsage } from '../../../functions/llm/offline-model.js';
 import type { RunBudget, UsageEntry } from '../../../functions/pipeline/run-state.js';
 import { ConfigurationError, ModelOutputError } from '../../../functions/shared/errors.js';
 import { modelRequest } from '../model-requests.js';
@@ -138,6 +140,28 @@ describe('the budget arithmetic', () => {
     );
   });
 
+  it('gives each of the calls made at once an even share of what is left, after its prompt', () => {
+    // Prepare
+    const sonnet = { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 };
+    const spent = { tokens: 2_000, usd: 0.2, unpricedCalls: 0 };
+
+    // Act / Assess: 8,000 tokens left, a quarter each, less a 500-token prompt
+    expect(callAllowance({ tokens: 10_000 }, spent, sonnet, { promptTokens: 500, concurrentCalls: 4 })).toBe(
+      1_500,
+    );
+    // $0.80 left, half each is $0.40, less $0.003 of prompt, at $15 per million output tokens
+    expect(callAllowance({ usd: 1 }, spent, sonnet, { promptTokens: 1_000, concurrentCalls: 2 })).toBe(
+      26_466,
+    );
+    // A prompt larger than the share leaves no room at all
+    expect(
+      callAllowance({ tokens: 10_000 }, spent, sonnet, { promptTokens: 2_500, concurrentCalls: 4 }),
+    ).toBe(-500);
+    expect(
+      callAllowance({ usd: 1 }, spent, undefined, { promptTokens: 1_000, concurrentCalls: 2 }),
+    ).toBeUndefined();
+  });
+
   it('allows a call only the output the budget has left', () => {
     // Prepare
     const sonnet = { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 };
@@ -189,8 +213,9 @@ describe('guardBudget', () => {
     await guarded('alpha').generate(request(6_000));
     await guarded('alpha').generate(request(500));
 
-    // Assess: the second call starts 110 tokens later, with 890 left
-    expect(model.requests.map((sent) => sent.maxOutputTokens)).toEqual([1_000, 500]);
+    // Assess: the first answer may use what is left after its prompt; the second asked for less than that
+    const prompt = estimateUsage(request(6_000), null).inputTokens;
+    expect(model.requests.map((sent) => sent.maxOutputTokens)).toEqual([1_000 - prompt, 500]);
   });
 
   it('counts the calls made since the stage started, not only the state it was given', async () => {
@@ -222,8 +247,9 @@ describe('guardBudget', () => {
 
     // Assess
     await expect(outcome).rejects.toBeInstanceOf(BudgetExceededError);
+    const room = 80 - estimateUsage(request(6_000), null).inputTokens;
     await expect(outcome).rejects.toThrow(
-      "The run's budget is nearly spent (920 of 1,000 tokens used): it left room for only 80 output tokens for the alpha agent's answer, which did not fit.",
+      `The run's budget is nearly spent (920 of 1,000 tokens used): it left room for only ${room} output tokens for the alpha agent's answer, which did not fit.`,
     );
     await expect(outcome).rejects.toHaveProperty('cause', cutShort);
   });
