@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { positionOfPoint, sortDiagnostics, staticDiagnostic } from '../static-diagnostic.js';
 import { blankRepeatedCommentLines } from './comment-runs.js';
 import { indentShallowContinuationLines } from './continuation-lines.js';
+import { findLineContinuationProblems } from './line-continuation.js';
 import { pythonParser } from './python-language.js';
 import { findPython3Problems } from './python3-syntax.js';
 import { findSyntaxProblems, type SyntaxProblem } from './syntax-errors.js';
@@ -35,6 +36,12 @@ export function parsePythonFile(file: SourceFile): ParsedPythonFile {
     tree = parse(source);
   }
   try {
+    // CPython's tokenizer stops at a stray line continuation before parsing; what tree-sitter reports
+    // after it is recovery noise, often far away.
+    const continuationProblems = findLineContinuationProblems(file.content);
+    if (continuationProblems.length > 0) {
+      return { file, tree, diagnostics: toDiagnostics(file.name, continuationProblems) };
+    }
     const treeSitterProblems = findSyntaxProblems(tree, source);
     const python3Problems = findPython3Problems(tree, source, treeSitterProblems.length > 0);
     const problems = [...treeSitterProblems, ...python3Problems];
