@@ -6,6 +6,7 @@ import type { Report } from './api-rule-ids.js';
 import { checkCall } from './call-checks.js';
 import { catalogNameResolver } from './catalog-names.js';
 import { type AnalyzedModule, buildClassModels } from './class-models.js';
+import { createDeadCodeCheck } from './dead-code.js';
 import { checkAttribute } from './member-checks.js';
 import { collectModuleFacts } from './module-facts.js';
 import { plainTreeOf } from './plain-tree.js';
@@ -52,10 +53,20 @@ export function analyzeProjectApi(project: Project, catalog: LeanCatalog): Diagn
     usesReflection,
   });
   const diagnostics: Diagnostic[] = [];
+  const deadFunction = createDeadCodeCheck(modules.map((entry) => entry.facts.tree.source));
   for (const { module, facts } of modules) {
     const report: Report = (at, severity, rule, message) => {
+      const dead = severity === 'error' ? deadFunction(at, facts.tree) : undefined;
       diagnostics.push(
-        staticDiagnostic(module.file.name, facts.tree.positionOf(at), severity, rule, message),
+        dead === undefined
+          ? staticDiagnostic(module.file.name, facts.tree.positionOf(at), severity, rule, message)
+          : staticDiagnostic(
+              module.file.name,
+              facts.tree.positionOf(at),
+              'warning',
+              rule,
+              `${message} (in ${dead}, which nothing calls, so it cannot fail a run)`,
+            ),
       );
     };
     for (const use of facts.attributes) checkAttribute(use, inference, report);

@@ -323,6 +323,8 @@ describe('names of LEAN types', () => {
       '',
       'def helper():',
       '    return Resolution.DAYLY, M.XYZ',
+      '',
+      'VALUES = helper()',
     );
 
     // Act
