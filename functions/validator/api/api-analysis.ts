@@ -23,7 +23,7 @@ export function analyzeProjectApi(project: Project, catalog: LeanCatalog): Diagn
   const modules: AnalyzedModule[] = [];
   for (const module of project.modules.values()) {
     if (module.hasSyntaxErrors) continue;
-    const facts = collectModuleFacts(plainTreeOf(module.parsed.tree));
+    const facts = collectModuleFacts(plainTreeOf(module.parsed.tree, module.parsed.source));
     modules.push({ module, facts, catalogNames: catalogNameResolver(project, module, catalog) });
   }
   const models = buildClassModels(project, modules, catalog);

@@ -8,7 +8,9 @@ import type { PythonModule } from '../project/python-module.js';
 /**
  * Which LEAN types a module's free names (bound in none of its scopes) refer to: the catalog's globals, when
  * the module star-imports AlgorithmImports (or a QuantConnect namespace), unless a star import of a project
- * module or of a library might bring the same name.
+ * module or of a library might bring the same name. A module with no such import at all is read as if it had
+ * `from AlgorithmImports import *` (the missing-algorithm-imports rule says to add it): snippets often leave
+ * the header out, and a free `Resolution` can mean nothing else.
  */
 export type CatalogNameResolver = (name: string) => readonly string[];
 
@@ -20,7 +22,7 @@ export function catalogNameResolver(
   module: PythonModule,
   catalog: LeanCatalog,
 ): CatalogNameResolver {
-  if (starImportsLean(project, module) !== 'defined') return () => NONE;
+  if (starImportsLean(project, module) === 'unknown') return () => NONE;
   const shadowing: PythonModule[] = [];
   for (const pythonImport of module.imports) {
     if (!pythonImport.star || pythonImport.runs === 'never') continue;

@@ -98,10 +98,13 @@ function tablesOf(language: Language): LanguageTables {
   return tables;
 }
 
-/** Copies the named nodes of a tree (comments excluded) into plain objects. */
-export function plainTreeOf(tree: Tree): PlainTree {
+/**
+ * Copies the named nodes of a tree (comments excluded) into plain objects. `source` is the text the tree was
+ * parsed from: node offsets count from its start, which the root node's own text does not (the module node
+ * begins at the first token, after any leading blank lines).
+ */
+export function plainTreeOf(tree: Tree, source: string): PlainTree {
   const { named, types, fields } = tablesOf(tree.language);
-  const source = tree.rootNode.text;
   const root: PlainNode = {
     type: 'module',
     field: '',

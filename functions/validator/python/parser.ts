@@ -22,6 +22,8 @@ export const SYNTAX_ERROR_RULE = 'syntax-error';
 export interface ParsedPythonFile {
   file: SourceFile;
   tree: Tree;
+  /** The text the tree was parsed from (see above): node offsets and positions refer to it. */
+  source: string;
   diagnostics: Diagnostic[];
 }
 
@@ -40,12 +42,12 @@ export function parsePythonFile(file: SourceFile): ParsedPythonFile {
     // after it is recovery noise, often far away.
     const continuationProblems = findLineContinuationProblems(file.content);
     if (continuationProblems.length > 0) {
-      return { file, tree, diagnostics: toDiagnostics(file.name, continuationProblems) };
+      return { file, tree, source, diagnostics: toDiagnostics(file.name, continuationProblems) };
     }
     const treeSitterProblems = findSyntaxProblems(tree, source);
     const python3Problems = findPython3Problems(tree, source, treeSitterProblems.length > 0);
     const problems = [...treeSitterProblems, ...python3Problems];
-    return { file, tree, diagnostics: toDiagnostics(file.name, problems) };
+    return { file, tree, source, diagnostics: toDiagnostics(file.name, problems) };
   } catch (error) {
     tree.delete();
     throw error;

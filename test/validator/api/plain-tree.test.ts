@@ -28,36 +28,42 @@ function flatten(node: PlainNode): PlainNode[] {
 }
 
 describe('plainTreeOf', () => {
-  it('copies the named nodes but comments and plain string contents, with type, position and names', () => {
-    // Prepare
-    const parsed = parsePythonFile({ name: 'main.py', content: SOURCE });
+  it.each([
+    ['a file', SOURCE],
+    ['a file that starts with blank lines (the module node starts after them)', `\n\n  \n${SOURCE}`],
+  ])(
+    'copies the named nodes of %s but comments and plain string contents, with type, position and names',
+    (_name, content) => {
+      // Prepare
+      const parsed = parsePythonFile({ name: 'main.py', content });
 
-    // Act
-    const plain = plainTreeOf(parsed.tree);
+      // Act
+      const plain = plainTreeOf(parsed.tree, parsed.source);
 
-    // Assess
-    const expected = named(parsed.tree.rootNode).map((node) => ({
-      type: node.type,
-      text: WITH_TEXT.has(node.type) ? node.text : undefined,
-      position: positionOf(node),
-    }));
-    const actual = flatten(plain.root).map((node) => ({
-      type: node.type,
-      text: WITH_TEXT.has(node.type) ? textOf(plain, node) : undefined,
-      position: plain.positionOf(node),
-    }));
-    expect(actual).toEqual(expected);
-    expect(actual.filter((node) => node.type === 'interpolation')).toHaveLength(1);
-    expect(() => textOf(plain, plain.root.children[0] ?? plain.root)).toThrow(/was not copied/);
-    parsed.tree.delete();
-  });
+      // Assess
+      const expected = named(parsed.tree.rootNode).map((node) => ({
+        type: node.type,
+        text: WITH_TEXT.has(node.type) ? node.text : undefined,
+        position: positionOf(node),
+      }));
+      const actual = flatten(plain.root).map((node) => ({
+        type: node.type,
+        text: WITH_TEXT.has(node.type) ? textOf(plain, node) : undefined,
+        position: plain.positionOf(node),
+      }));
+      expect(actual).toEqual(expected);
+      expect(actual.filter((node) => node.type === 'interpolation')).toHaveLength(1);
+      expect(() => textOf(plain, plain.root.children[0] ?? plain.root)).toThrow(/was not copied/);
+      parsed.tree.delete();
+    },
+  );
 
   it('records the field each node fills and its parent', () => {
     // Prepare
     const parsed = parsePythonFile({ name: 'main.py', content: 'a.b = c\n' });
 
     // Act
-    const plain = plainTreeOf(parsed.tree);
+    const plain = plainTreeOf(parsed.tree, parsed.source);
 
     // Assess
     const assignment = plain.root.children[0]?.children[0];
