@@ -16,6 +16,13 @@ export type CatalogNameResolver = (name: string) => readonly string[];
 
 const NONE: readonly string[] = [];
 
+/**
+ * Standard-library modules whose star exports are few and known, none of them a LEAN global name
+ * (datetime: date, datetime, time, timedelta, timezone, tzinfo, MINYEAR, MAXYEAR; math: functions and
+ * constants; decimal: Decimal and its contexts; typing: type hints). Star-importing one hides nothing.
+ */
+const HARMLESS_STAR_MODULES = new Set(['datetime', 'math', 'decimal', 'typing']);
+
 /** The resolver for one module's free names. */
 export function catalogNameResolver(
   project: Project,
@@ -30,7 +37,8 @@ export function catalogNameResolver(
     if (target.kind === 'module') shadowing.push(target.module);
     else if (
       target.kind === 'external' &&
-      !project.environment.leanModules.has(topLevelModule(target.name))
+      !project.environment.leanModules.has(topLevelModule(target.name)) &&
+      !HARMLESS_STAR_MODULES.has(target.name)
     ) {
       // A library's star import may rebind any name: no free name is known for certain.
       return () => NONE;

@@ -334,6 +334,22 @@ describe('names of LEAN types', () => {
     expect(findings).toEqual(['5:23 error unknown-enum-member', '5:32 error unknown-type-member']);
   });
 
+  it('stay LEAN types next to star imports of standard modules whose names are known (datetime, math)', () => {
+    // Prepare
+    const files = mainPy(
+      'from AlgorithmImports import *',
+      'from datetime import *',
+      'from math import *',
+      'Resolution.DAYLY',
+    );
+
+    // Act
+    const findings = where(apiFindings(files));
+
+    // Assess
+    expect(findings).toEqual(['4:12 error unknown-enum-member']);
+  });
+
   it('are not LEAN types once the module binds them, or when a library is star-imported', () => {
     // Prepare
     const rebound = mainPy(
