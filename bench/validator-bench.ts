@@ -9,6 +9,7 @@ import { generateLocally } from '../functions/local/generate.js';
 import { loadLocalDefinition } from '../functions/local/local-environment.js';
 import { createInProcessEmulator } from '../functions/quantconnect/emulator/in-process-emulator.js';
 import { validateProject } from '../functions/validator/index.js';
+import { loadValidProjects } from '../test/validator/fixture-projects.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
@@ -34,16 +35,9 @@ function median(values: number[]): number {
 
 /** The hand-written valid corpus plus projects the offline model writes: what the validator meets in practice. */
 async function loadCorpus(): Promise<SourceFile[][]> {
-  const projects: SourceFile[][] = [];
-  for (const name of (await readdir(CORPUS)).sort()) {
-    const folder = join(CORPUS, name);
-    const files = (await readdir(folder)).filter((file) => file.endsWith('.py'));
-    projects.push(
-      await Promise.all(
-        files.map(async (file) => ({ name: file, content: await readFile(join(folder, file), 'utf8') })),
-      ),
-    );
-  }
+  const projects: SourceFile[][] = loadValidProjects().map((project) =>
+    project.files.filter((file) => file.name.endsWith('.py')),
+  );
   const local = loadLocalDefinition();
   const offline = createOfflineModel();
   for (const idea of IDEAS) {

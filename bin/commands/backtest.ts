@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { SourceFile } from '../../functions/agents/tasks.js';
 import {
@@ -10,6 +10,7 @@ import { connectQuantConnect } from '../../functions/quantconnect/connect.js';
 import { type BacktestRunResult, runBacktest } from '../../functions/quantconnect/run-backtest.js';
 import { UserInputError } from '../../functions/shared/errors.js';
 import { formatDiagnostic } from '../../functions/validator/diagnostic.js';
+import { readPythonProject } from '../../functions/validator/validate-paths.js';
 import { validateProject } from '../../functions/validator/validate-project.js';
 
 export interface BacktestCommandOptions {
@@ -76,27 +77,19 @@ export async function backtestCommand(directory: string, options: BacktestComman
 }
 
 async function readProjectFiles(directory: string): Promise<SourceFile[]> {
-  const root = resolve(directory);
-  const info = await stat(root).catch(() => undefined);
+  const info = await stat(resolve(directory)).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new UserInputError(
       `${directory} is not a directory: pass the folder that holds the project's main.py.`,
     );
   }
-  const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  const names = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((name) => !name.split('/').some((part) => part.startsWith('.') || part === '__pycache__'))
-    .sort();
-  if (!names.includes('main.py')) {
+  const files = await readPythonProject(directory);
+  if (!files.some((file) => file.name === 'main.py')) {
     throw new UserInputError(
       `${directory} has no main.py: QuantConnect runs the algorithm class in main.py.`,
     );
   }
-  return Promise.all(
-    names.map(async (name) => ({ name, content: await readFile(join(root, name), 'utf8') })),
-  );
+  return files;
 }
 
 function withSettings(

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import type { AgentTask, GeneratedFile, IntegrationRepair } from '../agents/tasks.js';
 import { ModelOutputError } from '../shared/errors.js';
-import {
-  type Model,
-  type ModelRequest,
-  type ModelResponse,
-  sharedContextText,
-  type TokenUsage,
-} from './model.js';
+import type { Model, ModelRequest, ModelResponse, TokenUsage } from './model.js';
 import { writeLeanFile } from './offline/lean-writer/index.js';
 import { planFromIdea } from './offline/plan-from-idea.js';
+import { estimatePromptTokens, estimateTokens } from './token-estimate.js';
 
 export const OFFLINE_PROVIDER = 'offline';
 export const OFFLINE_MODEL_ID = 'quantcoder-offline-1';
@@ -19,20 +14,10 @@ export interface OfflineModelOptions {
   planFromIdea?: typeof planFromIdea;
 }
 
-/** Rough token count for text: about four characters a token, as vendors' tokenizers average on code and English. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /** An estimate of what a request would cost a vendor: its rendered prompt in, the JSON answer out. */
 export function estimateUsage(request: ModelRequest<unknown>, output: unknown): TokenUsage {
-  const prompt = [
-    request.system,
-    sharedContextText(request.sharedContext),
-    ...request.messages.map((message) => message.content),
-  ];
   return {
-    inputTokens: estimateTokens(prompt.join('\n')),
+    inputTokens: estimatePromptTokens(request),
     outputTokens: estimateTokens(JSON.stringify(output) ?? ''),
     cachedInputTokens: 0,
   };

@@ -34,6 +34,18 @@ export interface BacktestSnapshot {
   emulated: boolean;
 }
 
+/**
+ * Whether QuantConnect is done with a backtest: it has an error or a stack trace, or it is completed and its
+ * statistics are in (they are an empty list until then). See ../shared/qc-api/REST.md.
+ */
+export function isBacktestDone(snapshot: BacktestSnapshot): boolean {
+  return (
+    snapshot.error !== null ||
+    snapshot.stacktrace !== null ||
+    (snapshot.completed && Object.keys(snapshot.statistics).length > 0)
+  );
+}
+
 export interface ChartPoint {
   time: number;
   value: number;

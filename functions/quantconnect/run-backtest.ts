@@ -1,7 +1,7 @@
 import type { SourceFile } from '../agents/tasks.js';
 import type { Diagnostic } from '../validator/diagnostic.js';
 import { parseCompileLogs, parseRuntimeError } from './compile-errors.js';
-import type { BacktestSnapshot, CompileResult, QuantConnect } from './port.js';
+import { type CompileResult, isBacktestDone, type QuantConnect } from './port.js';
 import { parseStatistics } from './statistics.js';
 
 /** How a pushed project's backtest ended. */
@@ -42,14 +42,6 @@ const LONGEST_WAIT_MS = 10_000;
 /** Waits that grow by half from a quarter second to ten seconds, as lean-cli polls. */
 function* waits(): Generator<number> {
   for (let wait = FIRST_WAIT_MS; ; wait = Math.min(LONGEST_WAIT_MS, Math.ceil(wait * 1.5))) yield wait;
-}
-
-function isDone(snapshot: BacktestSnapshot): boolean {
-  return (
-    snapshot.error !== null ||
-    snapshot.stacktrace !== null ||
-    (snapshot.completed && Object.keys(snapshot.statistics).length > 0)
-  );
 }
 
 /** Pushes the files to a new QuantConnect project, compiles it, runs a backtest and waits for its statistics. */
@@ -96,7 +88,7 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
   let snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
   const backtestWaits = waits();
   let reported = '';
-  while (!isDone(snapshot) && now() < deadline) {
+  while (!isBacktestDone(snapshot) && now() < deadline) {
     if (snapshot.status !== reported) {
       reported = snapshot.status;
       progress(reported);
@@ -109,7 +101,7 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
     const diagnostic = parseRuntimeError(snapshot.error ?? 'Runtime Error', snapshot.stacktrace, names);
     return { ...result, status: 'RuntimeError', diagnostics: [diagnostic] };
   }
-  if (!isDone(snapshot)) return { ...result, status: 'TimedOut', diagnostics: [] };
+  if (!isBacktestDone(snapshot)) return { ...result, status: 'TimedOut', diagnostics: [] };
   return {
     ...result,
     status: 'Completed',

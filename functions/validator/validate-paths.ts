@@ -68,11 +68,10 @@ async function validateDirectory(
   directory: string,
   options: Omit<ValidateOptions, 'contract'>,
 ): Promise<PathsValidation> {
-  const names = await pythonFilesUnder(resolve(directory));
-  if (names.length === 0) {
+  const files = await readPythonProject(directory);
+  if (files.length === 0) {
     throw new UserInputError(`${directory} holds no .py files: name a QuantConnect project directory.`);
   }
-  const files = await Promise.all(names.map((name) => readSource(directory, name)));
   const diagnostics = validateProject(files, options);
   return { files: files.length, diagnostics: diagnostics.map((item) => displayed(directory, item)) };
 }
@@ -131,13 +130,19 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function pythonFilesUnder(root: string): Promise<string[]> {
+/**
+ * Every .py file under a project directory, named by its path from there with `/` (`utils/math.py`), in name
+ * order; hidden folders, caches and virtual environments are not project code.
+ */
+export async function readPythonProject(directory: string): Promise<SourceFile[]> {
+  const root = resolve(directory);
   const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  return entries
+  const names = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter((name) => !name.split('/').some((part) => part.startsWith('.') || SKIPPED_FOLDERS.has(part)))
     .sort();
+  return Promise.all(names.map((name) => readSource(root, name)));
 }
 
 async function readSource(folder: string, name: string): Promise<SourceFile> {

@@ -1,7 +1,7 @@
 import type { RunBudget, RunState } from '../../pipeline/run-state.js';
 import { ModelOutputError } from '../../shared/errors.js';
 import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../model.js';
-import { estimateUsage } from '../offline-model.js';
+import { estimatePromptTokens } from '../token-estimate.js';
 import { assertWithinBudget, callAllowance, noRoomForCall, spendingOf, truncatedByBudget } from './budget.js';
 import { cacheWriteTokensOf, type TokenSpend } from './cost.js';
 import { findPrices } from './prices.js';
@@ -34,7 +34,7 @@ function guardModel(
       // The branches of a Parallel state all start from the same usage and cannot see each other's
       // calls, so each gets an even share of what is left: its prompt must fit in it, and its answer is
       // capped at the rest. A call whose prompt alone does not fit is not made.
-      const call = { promptTokens: estimateUsage(request, null).inputTokens, concurrentCalls };
+      const call = { promptTokens: estimatePromptTokens(request), concurrentCalls };
       const remaining = callAllowance(budget, spending, findPrices(model.provider, model.modelId), call);
       if (remaining !== undefined && remaining < 1) throw noRoomForCall(budget, spending, request.role, call);
       const allowance = remaining;

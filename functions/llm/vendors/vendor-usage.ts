@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../model.js';
+import { estimateTokens } from '../token-estimate.js';
 
 function count(value: number | null | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0;
@@ -61,10 +62,9 @@ export function chatUsage(usage: ChatUsageFields): TokenUsage {
 
 /** About four characters a token: used only when an OpenAI-compatible server reports no usage at all. */
 export function estimateChatUsage(promptTexts: readonly string[], answerText: string): TokenUsage {
-  const characters = promptTexts.reduce((total, text) => total + text.length, 0);
   return {
-    inputTokens: Math.ceil(characters / 4),
-    outputTokens: Math.ceil(answerText.length / 4),
+    inputTokens: estimateTokens(promptTexts.join('')),
+    outputTokens: estimateTokens(answerText),
     cachedInputTokens: 0,
   };
 }

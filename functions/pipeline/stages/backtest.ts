@@ -1,5 +1,5 @@
 import { parseRuntimeError } from '../../quantconnect/compile-errors.js';
-import type { BacktestSnapshot, ChartPoint } from '../../quantconnect/port.js';
+import { type BacktestSnapshot, type ChartPoint, isBacktestDone } from '../../quantconnect/port.js';
 import { parseStatistics, totalOrders } from '../../quantconnect/statistics.js';
 import { putJson } from '../../shared/artifact-store.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
@@ -26,14 +26,6 @@ function requireBacktest(state: RunState) {
   const project = requireCompiled(state);
   if (!state.backtest) throw new PipelineOrderError(`Run ${state.runId} has no backtest.`);
   return { project, backtest: state.backtest };
-}
-
-function isDone(snapshot: BacktestSnapshot): boolean {
-  return (
-    snapshot.error !== null ||
-    snapshot.stacktrace !== null ||
-    (snapshot.completed && Object.keys(snapshot.statistics).length > 0)
-  );
 }
 
 /** Starts the backtest of the compiled project; the Wait/Poll loop takes over from here. */
@@ -74,7 +66,7 @@ export const pollBacktestStage: Stage = {
         ...backtest,
         status: snapshot.status,
         progress: snapshot.progress,
-        done: isDone(snapshot),
+        done: isBacktestDone(snapshot),
         polls: backtest.polls + 1,
         waitSeconds: nextPollWait(backtest.waitSeconds, state.limits),
         ...(snapshot.error ? { error: snapshot.error } : {}),
