@@ -3,9 +3,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ModelRouter } from '../llm/model.js';
 import { DEFAULT_LIMITS } from '../pipeline/defaults.js';
 import type { Deps } from '../pipeline/deps.js';
+import { initialState, newRunId } from '../pipeline/initial-state.js';
 import { runKeys } from '../pipeline/project-files.js';
 import { RunReport } from '../pipeline/run-report.js';
-import type { Limits, RunBudget, RunRequest, RunState } from '../pipeline/run-state.js';
+import type { Limits, RunBudget, RunRequest } from '../pipeline/run-state.js';
 import type { QuantConnect } from '../quantconnect/port.js';
 import { sha256Hex } from '../shared/artifact-store.js';
 import { createDiskArtifactStore } from '../shared/disk-artifact-store.js';
@@ -13,7 +14,6 @@ import { QuantCoderError, UserInputError } from '../shared/errors.js';
 import { type Logger, silentLogger } from '../shared/logger.js';
 import { type Notifier, silentNotifier } from '../shared/notifier.js';
 import { type ExecutionStatistics, type LocalDefinition, runStateMachineLocally } from './local-runner.js';
-import { newRunId } from './run-id.js';
 
 /** The run ended without a report: something failed before or inside the failure path itself. */
 export class RunWithoutReportError extends QuantCoderError {
@@ -47,20 +47,6 @@ export interface GenerateResult {
   report: RunReport;
   /** State transitions and the largest state, as Step Functions would count them. */
   execution: ExecutionStatistics;
-}
-
-/** The first state of a run. */
-export function initialState(input: { runId: string; request: RunRequest; limits: Limits }): RunState {
-  return {
-    runId: input.runId,
-    request: input.request,
-    limits: input.limits,
-    files: [],
-    attempts: { refine: 0, validate: 0 },
-    validationHistory: [],
-    usage: [],
-    timings: [],
-  };
 }
 
 /**

@@ -28,6 +28,15 @@ export const RunRequest = z.object({
   backtest: z
     .object({ startDate: z.string().optional(), endDate: z.string().optional(), cash: z.number().optional() })
     .optional(),
+  /**
+   * A run that builds on an earlier one: `runId`, or else the latest run of the request's Slack thread.
+   * refine: the idea is an instruction ("make it long-only") and the plan is redone from the earlier one;
+   * backtest: the earlier files as they are, backtested with `backtest`'s dates and cash;
+   * deploy: the earlier project deployed to paper trading on QuantConnect.
+   */
+  followUp: z
+    .object({ kind: z.enum(['refine', 'backtest', 'deploy']), runId: z.string().optional() })
+    .optional(),
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
@@ -134,6 +143,15 @@ export const Failure = z.object({
 });
 export type Failure = z.infer<typeof Failure>;
 
+export const SlackThread = z.object({
+  channel: z.string(),
+  /** The thread's root message. */
+  ts: z.string(),
+  /** The one status message the notifier keeps up to date. */
+  statusTs: z.string().optional(),
+});
+export type SlackThread = z.infer<typeof SlackThread>;
+
 /** What a parallel branch hands back: its files, usage and timings, folded into the state by the next stage. */
 export const BranchPatch = z.object({
   files: z.array(ProjectFile),
@@ -150,6 +168,8 @@ export const RunState = z.object({
   runId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
   request: RunRequest,
   limits: Limits,
+  /** The Slack thread the run reports into and its status message, set by the notifier's first message. */
+  thread: SlackThread.optional(),
   plan: z
     .object({
       ref: ArtifactRef,

@@ -1,5 +1,6 @@
 import { guardBudget } from '../llm/ledger/budget-guard.js';
 import { describeError, QuantCoderError, TransientError } from '../shared/errors.js';
+import { notifyBestEffort } from '../shared/notifier.js';
 import type { Deps } from './deps.js';
 import { type BranchPatch, RunState } from './run-state.js';
 import type { AnyStage } from './stage.js';
@@ -52,18 +53,20 @@ export async function runStage(
       },
     );
   }
-  const state = foldBranches(parsed.data);
-  const logger = deps.logger.child({ runId: state.runId, stage: id });
+  const folded = foldBranches(parsed.data);
+  const logger = deps.logger.child({ runId: folded.runId, stage: id });
   // Every model call of the stage is checked against the run's budget, from the usage this state holds.
-  const concurrentCalls = stage.kind === 'branch' ? parallelWriters(state) : 1;
-  const stageDeps: Deps = { ...deps, logger, models: guardBudget(deps.models, state, { concurrentCalls }) };
+  const concurrentCalls = stage.kind === 'branch' ? parallelWriters(folded) : 1;
+  const stageDeps: Deps = { ...deps, logger, models: guardBudget(deps.models, folded, { concurrentCalls }) };
   const startedAt = deps.now();
-  await notify(deps, state, { type: 'stage', stage: id, status: 'started' });
+  // The first message of a run opens its thread; the state carries it to every later stage.
+  const opened = await notifyBestEffort(deps, folded, { type: 'stage', stage: id, status: 'started' });
+  const state: RunState = opened?.thread ? { ...folded, thread: opened.thread } : folded;
   try {
     if (stage.kind === 'branch') {
       const patch = await stage.run(state, stageDeps);
       const timing = { stage: id, startedAt: startedAt.toISOString(), durationMs: elapsed(deps, startedAt) };
-      await notify(deps, state, {
+      await notifyBestEffort(deps, state, {
         type: 'stage',
         stage: id,
         status: 'succeeded',
@@ -79,7 +82,7 @@ export async function runStage(
       ...(id === 'validate' || id === 'refine' ? { attempt: patched.attempts[id] } : {}),
     };
     const next = applyPatch(patched, { timings: [timing] });
-    await notify(deps, next, {
+    await notifyBestEffort(deps, next, {
       type: 'stage',
       stage: id,
       status: 'succeeded',
@@ -89,7 +92,7 @@ export async function runStage(
   } catch (error) {
     // A warning, not an error: the state machine's Retry or Catch handles it and the report says it.
     logger.warn('stage failed', { error: error instanceof Error ? error.message : String(error) });
-    await notify(deps, state, {
+    await notifyBestEffort(deps, state, {
       type: 'stage',
       stage: id,
       status: 'failed',
@@ -101,19 +104,4 @@ export async function runStage(
 
 function elapsed(deps: Deps, startedAt: Date): number {
   return Math.max(0, deps.now().getTime() - startedAt.getTime());
-}
-
-/** Progress is best effort: a notifier failure is logged, never fatal. */
-async function notify(
-  deps: Deps,
-  state: RunState,
-  event: Parameters<Deps['notifier']['notify']>[1],
-): Promise<void> {
-  try {
-    await deps.notifier.notify(state, event);
-  } catch (error) {
-    deps.logger.warn('progress notification failed', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }

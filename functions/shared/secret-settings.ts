@@ -2,7 +2,7 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 
-/** The names the credentials secret may hold: vendor keys and QuantConnect credentials. */
+/** The names the credentials secret may hold: vendor keys, QuantConnect credentials, the Slack app's secrets. */
 export const SECRET_SETTING_NAMES = [
   'ANTHROPIC_API_KEY',
   'OPENAI_API_KEY',
@@ -11,6 +11,8 @@ export const SECRET_SETTING_NAMES = [
   'OPENAI_COMPATIBLE_API_KEY',
   'QC_USER_ID',
   'QC_API_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
 ] as const;
 
 /** Settings that are not secret: CDK context of the same name sets them on every function. */
@@ -26,6 +28,7 @@ export const PLAIN_SETTING_NAMES = [
   'OPENAI_COMPATIBLE_BASE_URL',
   'QC_ORGANIZATION_ID',
   'QC_API_URL',
+  'QUANTCODER_SLACK_DEPLOYERS',
 ] as const;
 
 const SecretObject = z.record(z.string(), z.union([z.string(), z.number()]));

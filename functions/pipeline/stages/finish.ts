@@ -1,4 +1,5 @@
 import { putJson } from '../../shared/artifact-store.js';
+import { notifyBestEffort } from '../../shared/notifier.js';
 import { createZipArchive } from '../../shared/zip-archive.js';
 import type { Deps } from '../deps.js';
 import { loadSources, runKeys, unrecordedProjectFiles } from '../project-files.js';
@@ -52,7 +53,7 @@ export const reportStage: Stage = {
   kind: 'step',
   async run(state, deps) {
     const { report, ref } = await writeReport(state, deps, 'succeeded');
-    await deps.notifier.notify(state, {
+    await notifyBestEffort(deps, state, {
       type: 'finished',
       status: 'succeeded',
       summary: `${report.files.length} files written to ${report.locations.project}`,
@@ -119,10 +120,11 @@ export const reportFailureStage: Stage = {
       }
     }
     const { report, ref } = await writeReport(withPackage, deps, 'failed', failure);
-    await deps.notifier.notify(withPackage, {
+    await notifyBestEffort(deps, withPackage, {
       type: 'finished',
       status: 'failed',
       summary: `${failure.stage} failed: ${failure.message} Files: ${report.locations.project}`,
+      failure,
     });
     return { files: recovered, package: withPackage.package, outcome: { status: 'failed', report: ref } };
   },
