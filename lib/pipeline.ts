@@ -30,6 +30,8 @@ export const TASK_STATE_NAMES: Readonly<Record<StageId, string>> = {
   package: 'Package',
   report: 'Report',
   'report-failure': 'ReportFailure',
+  reuse: 'ReuseProject',
+  deploy: 'DeployPaper',
 };
 
 /** Where every unhandled error goes: it packages what exists and writes the failure report. */
@@ -46,6 +48,8 @@ const STEP_TASK_TIMEOUT_SECONDS: Readonly<Partial<Record<StageId, number>>> = {
   'start-backtest': 90,
   package: 90,
   'report-failure': 120,
+  // A deploy may compile first and wait for the build.
+  deploy: 120,
 };
 const DEFAULT_TASK_TIMEOUT_SECONDS = 60;
 
@@ -166,8 +170,22 @@ export function buildPipelineDefinition(
       }).next(reportFailure),
     );
 
-  const definition = plan.next(writeComponents).next(integrate).next(validate).next(validationPassed);
-  return sfn.DefinitionBody.fromChainable(definition);
+  plan.next(writeComponents).next(integrate).next(validate).next(validationPassed);
+
+  // A follow-up on an earlier run ("backtest other dates", "deploy to paper") skips the writers; a refine
+  // follow-up is a new plan from the earlier one, so it starts at Plan like a new idea.
+  const reuse = caught('reuse');
+  reuse.next(validate);
+  const deploy = caught('deploy');
+  deploy.next(report);
+  const followUpKind = new sfn.Choice(states, 'FollowUpKind')
+    .when(sfn.Condition.stringEquals('$.request.followUp.kind', 'backtest'), reuse)
+    .when(sfn.Condition.stringEquals('$.request.followUp.kind', 'deploy'), deploy)
+    .otherwise(plan);
+  const startingPoint = new sfn.Choice(states, 'StartingPoint')
+    .when(sfn.Condition.isPresent('$.request.followUp'), followUpKind)
+    .otherwise(plan);
+  return sfn.DefinitionBody.fromChainable(startingPoint);
 }
 
 /**

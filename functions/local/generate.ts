@@ -36,6 +36,10 @@ export interface GenerateOptions {
   source?: RunRequest['source'];
   /** The earlier run this one refines; it must live in `outDir`. */
   refines?: RunRequest['refines'];
+  /** A follow-up on an earlier run in the same `outDir` (by run id, or the latest of `slack`'s thread). */
+  followUp?: RunRequest['followUp'];
+  /** The Slack thread the request came from, when a Slack app runs the pipeline in-process. */
+  slack?: RunRequest['slack'];
   now?: () => Date;
   sleep?: (milliseconds: number) => Promise<void>;
   runId?: string;
@@ -88,6 +92,8 @@ export async function generateLocally(options: GenerateOptions): Promise<Generat
       requestedAt: now().toISOString(),
       ...(options.backtest ? { backtest: options.backtest } : {}),
       ...(options.refines ? { refines: options.refines } : {}),
+      ...(options.followUp ? { followUp: options.followUp } : {}),
+      ...(options.slack ? { slack: options.slack } : {}),
     },
     limits: {
       ...DEFAULT_LIMITS,

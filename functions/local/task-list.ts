@@ -18,6 +18,8 @@ export const STAGE_LABELS: Record<StageId, string> = {
   package: 'Package',
   report: 'Report',
   'report-failure': 'Failure report',
+  reuse: 'Reuse earlier project',
+  deploy: 'Deploy to paper',
 };
 
 /** The label of a stage id, or the id itself for anything unknown. */

@@ -7,7 +7,7 @@ import { ReviewReport } from './review-report.js';
 import {
   type Failure,
   type RunBudget,
-  type RunState,
+  RunState,
   StageTiming,
   Statistics,
   type UsageEntry,
@@ -61,6 +61,8 @@ export const RunReport = z.object({
       equity: z.string().optional(),
     })
     .optional(),
+  /** A follow-up deploy run's deployment on QuantConnect. */
+  deployment: RunState.shape.deployment,
   /** Tokens and dollars per agent role and vendor model, with totals and the price table's date. */
   usage: UsageLedger,
 });
@@ -144,6 +146,7 @@ export async function buildRunReport(
           },
         }
       : {}),
+    ...(state.deployment ? { deployment: state.deployment } : {}),
     usage: summarizeUsage(state.usage, state.limits.budget),
   };
 }

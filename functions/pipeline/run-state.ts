@@ -205,6 +205,17 @@ export const RunState = z.object({
   backtest: BacktestProgress.optional(),
   result: BacktestResult.optional(),
   package: z.object({ zip: ArtifactRef, fileName: z.string(), link: z.string() }).optional(),
+  /** A follow-up deploy run's paper (or live) deployment on QuantConnect. */
+  deployment: z
+    .object({
+      deployId: z.string(),
+      status: z.string(),
+      url: z.string(),
+      brokerage: z.string(),
+      nodeId: z.string(),
+      emulated: z.boolean(),
+    })
+    .optional(),
   usage: z.array(UsageEntry).default([]),
   timings: z.array(StageTiming).default([]),
   /** Set by a Parallel state's ResultPath: one BranchPatch per branch, folded by the next stage. */

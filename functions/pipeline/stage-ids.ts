@@ -19,6 +19,8 @@ export const STAGE_IDS = [
   'package',
   'report',
   'report-failure',
+  'reuse',
+  'deploy',
 ] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 

@@ -58,6 +58,31 @@ export interface ProjectRef {
   url: string;
 }
 
+/** What to deploy live, and where. */
+export interface LiveDeployRequest {
+  projectId: number;
+  compileId: string;
+  /** 'paper' is QuantConnect's paper brokerage; anything else is a real brokerage id with its settings. */
+  brokerage: 'paper' | { id: string; settings: Record<string, string> };
+  /** A live node id; the first free live node of the project when unset. */
+  nodeId?: string;
+}
+
+/** A live deployment as QuantConnect started it. */
+export interface LiveDeployment {
+  /** `L-<hex32>`. */
+  deployId: string;
+  /** QuantConnect's live status: InQueue, Initializing, Running, RuntimeError, ... */
+  status: string;
+  /** The project's live results page. */
+  url: string;
+  /** 'paper', or the real brokerage's id. */
+  brokerage: string;
+  nodeId: string;
+  /** True when the emulator took the deployment: nothing trades. */
+  emulated: boolean;
+}
+
 export interface QuantConnect {
   /** True for the emulator; every result it gives is labelled emulated. */
   readonly emulated: boolean;
@@ -80,4 +105,9 @@ export interface QuantConnect {
   readBacktest(projectId: number, backtestId: string): Promise<BacktestSnapshot>;
   readChart(projectId: number, backtestId: string, chart: string): Promise<ChartRead>;
   backtestUrl(projectId: number, backtestId: string): string;
+  /**
+   * Starts live trading of a successful compile (`live/create`) on the given live node, or on the first free
+   * one. Never retried after an ambiguous failure: a second deployment would trade too.
+   */
+  deployLive(request: LiveDeployRequest): Promise<LiveDeployment>;
 }

@@ -1,7 +1,8 @@
 import type { SourceFile } from '../agents/tasks.js';
 import type { Diagnostic } from '../validator/diagnostic.js';
 import { parseCompileLogs, parseRuntimeError } from './compile-errors.js';
-import { type CompileResult, isBacktestDone, type QuantConnect } from './port.js';
+import { isBacktestDone, type QuantConnect } from './port.js';
+import { compileProject, pollWaits, pushProject } from './push-project.js';
 import { parseStatistics } from './statistics.js';
 
 /** How a pushed project's backtest ended. */
@@ -36,14 +37,6 @@ export interface BacktestRunOptions {
   onProgress?: (line: string) => void;
 }
 
-const FIRST_WAIT_MS = 250;
-const LONGEST_WAIT_MS = 10_000;
-
-/** Waits that grow by half from a quarter second to ten seconds, as lean-cli polls. */
-function* waits(): Generator<number> {
-  for (let wait = FIRST_WAIT_MS; ; wait = Math.min(LONGEST_WAIT_MS, Math.ceil(wait * 1.5))) yield wait;
-}
-
 /** Pushes the files to a new QuantConnect project, compiles it, runs a backtest and waits for its statistics. */
 export async function runBacktest(options: BacktestRunOptions): Promise<BacktestRunResult> {
   const { quantConnect } = options;
@@ -52,15 +45,13 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
   const progress = options.onProgress ?? (() => {});
   const names = new Set(options.files.map((file) => file.name));
 
-  const project = await quantConnect.createProject(options.projectName);
+  const project = await pushProject(quantConnect, options.projectName, options.files);
   progress(`project ${project.projectId} created: ${project.url}`);
-  await quantConnect.writeFiles(project.projectId, options.files);
-  let compile: CompileResult = await quantConnect.createCompile(project.projectId);
-  const compileWaits = waits();
-  while (compile.state === 'InQueue' && now() < deadline) {
-    await options.sleep(compileWaits.next().value);
-    compile = await quantConnect.readCompile(project.projectId, compile.compileId);
-  }
+  const compile = await compileProject(quantConnect, project.projectId, {
+    sleep: options.sleep,
+    now,
+    deadline,
+  });
   const base = {
     projectId: project.projectId,
     compileId: compile.compileId,
@@ -86,7 +77,7 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
   const url = quantConnect.backtestUrl(project.projectId, backtestId);
   progress(`backtest ${backtestId} started: ${url}`);
   let snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
-  const backtestWaits = waits();
+  const backtestWaits = pollWaits();
   let reported = '';
   while (!isBacktestDone(snapshot) && now() < deadline) {
     if (snapshot.status !== reported) {

@@ -34,6 +34,7 @@ function missingQuantConnect(): QuantConnect {
     readBacktest: fail,
     readChart: fail,
     backtestUrl: (projectId, backtestId) => `https://www.quantconnect.com/project/${projectId}/${backtestId}`,
+    deployLive: fail,
   };
 }
 

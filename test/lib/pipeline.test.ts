@@ -59,7 +59,8 @@ describe('pipeline definition', () => {
     const branchStages = branchStates.flat().flatMap((name) => stageByState[name] ?? []);
 
     // Assess
-    expect(definition.StartAt).toBe('Plan');
+    expect(definition.StartAt).toBe('StartingPoint');
+    expect(state(definition, 'StartingPoint').Default).toBe('Plan');
     expect(state(definition, 'Plan').Next).toBe(PARALLEL_STATE_NAME);
     expect(parallel.Type).toBe('Parallel');
     expect(parallel.ResultPath).toBe('$.branches');
@@ -193,6 +194,35 @@ describe('pipeline definition', () => {
       });
       expect(outcome.failure.message.length).toBeGreaterThan(0);
     }
+  });
+
+  it('sends a follow-up on an earlier run past the writers: new dates to Validate, a paper deploy to Report', () => {
+    // Prepare
+    const { definition } = resolvedPipeline();
+    const choice = z.looseObject({
+      Choices: z.array(z.looseObject({ Next: z.string() })),
+      Default: z.string(),
+    });
+
+    // Act
+    const starting = choice.parse(state(definition, 'StartingPoint'));
+    const kind = choice.parse(state(definition, 'FollowUpKind'));
+
+    // Assess
+    expect(starting.Choices).toEqual([
+      { Variable: '$.request.followUp', IsPresent: true, Next: 'FollowUpKind' },
+    ]);
+    expect(starting.Default).toBe('Plan');
+    expect(kind.Choices).toEqual([
+      { Variable: '$.request.followUp.kind', StringEquals: 'backtest', Next: 'ReuseProject' },
+      { Variable: '$.request.followUp.kind', StringEquals: 'deploy', Next: 'DeployPaper' },
+    ]);
+    expect(kind.Default).toBe('Plan');
+    expect(state(definition, 'ReuseProject').Next).toBe('Validate');
+    expect(state(definition, 'DeployPaper').Next).toBe('Report');
+    expect(state(definition, 'ReuseProject').Catch).toEqual([
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'ReportFailure' },
+    ]);
   });
 
   it('gives every Task a TimeoutSeconds, longer for agents, and a bounded, jittered Retry on TransientError', () => {

@@ -22,7 +22,9 @@ const run = promisify(execFile);
 export async function runIdea(
   local: LocalDefinition,
   idea: string,
-  options: Partial<Pick<GenerateOptions, 'limits' | 'notifier' | 'outDir' | 'refines'>> & {
+  options: Partial<
+    Pick<GenerateOptions, 'limits' | 'notifier' | 'outDir' | 'refines' | 'followUp' | 'slack' | 'backtest'>
+  > & {
     models?: ModelRouter;
     quantConnect?: QuantConnect;
   } = {},
@@ -38,6 +40,9 @@ export async function runIdea(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.refines ? { refines: options.refines } : {}),
+    ...(options.followUp ? { followUp: options.followUp } : {}),
+    ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.backtest ? { backtest: options.backtest } : {}),
   });
 }
 

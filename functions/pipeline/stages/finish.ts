@@ -4,6 +4,7 @@ import { createZipArchive } from '../../shared/zip-archive.js';
 import type { Deps } from '../deps.js';
 import { loadSources, runKeys, unrecordedProjectFiles } from '../project-files.js';
 import { buildRunReport } from '../run-report.js';
+import { writeRunSnapshot } from '../run-snapshot.js';
 import type { Failure, RunState } from '../run-state.js';
 import type { Stage } from '../stage.js';
 import type { StatePatch } from '../state-patch.js';
@@ -53,6 +54,7 @@ export const reportStage: Stage = {
   kind: 'step',
   async run(state, deps) {
     const { report, ref } = await writeReport(state, deps, 'succeeded');
+    await writeRunSnapshot(state, deps, 'succeeded');
     await notifyBestEffort(deps, state, {
       type: 'finished',
       status: 'succeeded',
@@ -120,6 +122,14 @@ export const reportFailureStage: Stage = {
       }
     }
     const { report, ref } = await writeReport(withPackage, deps, 'failed', failure);
+    try {
+      await writeRunSnapshot(withPackage, deps, 'failed');
+    } catch (error) {
+      // The failure report matters more than being able to refine the run from its thread.
+      deps.logger.error('could not record the failed run for follow-ups', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
     await notifyBestEffort(deps, withPackage, {
       type: 'finished',
       status: 'failed',

@@ -3,6 +3,7 @@ import type { StageId } from '../stage-ids.js';
 import { checkResultStage, pollBacktestStage, startBacktestStage } from './backtest.js';
 import { alphaStage, portfolioStage, riskStage, strategyStage, universeStage } from './components.js';
 import { packageStage, reportFailureStage, reportStage } from './finish.js';
+import { deployStage, reuseStage } from './follow-up.js';
 import { integrateStage } from './integrate.js';
 import { planStage } from './plan.js';
 import { refineStage } from './refine.js';
@@ -25,4 +26,6 @@ export const STAGES: Record<StageId, AnyStage> = {
   package: packageStage,
   report: reportStage,
   'report-failure': reportFailureStage,
+  reuse: reuseStage,
+  deploy: deployStage,
 };

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../agents/tasks.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
+import { brokerageLabel, chooseLiveNode, liveCreateBrokerage, liveUrl } from '../live-request.js';
 import type { QuantConnect } from '../port.js';
 import { createEmulatorEngine } from './emulator-engine.js';
 import { backtestUrl, projectUrl } from './emulator-ids.js';
@@ -14,8 +15,9 @@ export interface InProcessEmulatorOptions {
 }
 
 /**
- * A QuantConnect that lives in memory: projects, compiles through `compileCheck`, and deterministic
- * simulated backtests seeded by the project's files. Every backtest it reports is marked `emulated`.
+ * A QuantConnect that lives in memory: projects, compiles through `compileCheck`, deterministic simulated
+ * backtests seeded by the project's files, and paper-trading deployments that trade nothing. Every result it
+ * reports is marked `emulated`.
  */
 export function createInProcessEmulator(options: InProcessEmulatorOptions): QuantConnect {
   const engine = createEmulatorEngine(options);
@@ -74,5 +76,24 @@ export function createInProcessEmulator(options: InProcessEmulatorOptions): Quan
     },
 
     backtestUrl,
+
+    async deployLive(request) {
+      projects.get(request.projectId);
+      const nodeId = chooseLiveNode(engine.nodes.live, request.nodeId);
+      const deployment = engine.deploy({
+        projectId: request.projectId,
+        compileId: request.compileId,
+        nodeId,
+        brokerage: liveCreateBrokerage(request.brokerage).id,
+      });
+      return {
+        deployId: deployment.deployId,
+        status: engine.live.peek(request.projectId, deployment.deployId).status,
+        url: liveUrl(projectUrl(request.projectId)),
+        brokerage: brokerageLabel(request.brokerage),
+        nodeId,
+        emulated: true,
+      };
+    },
   };
 }

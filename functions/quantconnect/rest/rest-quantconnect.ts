@@ -1,4 +1,5 @@
-import type { BacktestSnapshot, ChartPoint, InitializeCheck, QuantConnect } from '../port.js';
+import { brokerageLabel, chooseLiveNode, liveCreateBrokerage, liveUrl } from '../live-request.js';
+import type { BacktestSnapshot, ChartPoint, InitializeCheck, LiveDeployment, QuantConnect } from '../port.js';
 import type { QuantConnectClient } from './client.js';
 import type { Backtest, ChartSeries, ChartValue } from './schemas.js';
 
@@ -102,6 +103,25 @@ export function createRestQuantConnect(
 
     backtestUrl(projectId, backtestId) {
       return `${projectUrl(projectId)}/${backtestId}`;
+    },
+
+    async deployLive(request): Promise<LiveDeployment> {
+      const nodes = await client.readProjectNodes(request.projectId);
+      const nodeId = chooseLiveNode(nodes.live, request.nodeId);
+      const live = await client.createLive({
+        projectId: request.projectId,
+        compileId: request.compileId,
+        nodeId,
+        brokerage: liveCreateBrokerage(request.brokerage),
+      });
+      return {
+        deployId: live.deployId,
+        status: live.status,
+        url: liveUrl(projectUrl(request.projectId)),
+        brokerage: brokerageLabel(request.brokerage),
+        nodeId,
+        emulated,
+      };
     },
   };
 }
