@@ -9,6 +9,11 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { STAGE_ENV, type StageId } from '../functions/pipeline/stage-ids.js';
+import {
+  CHART_ASSET_FILES,
+  CHART_ASSETS,
+  installedChartAsset,
+} from '../functions/slack/chart/chart-assets.js';
 import { LEAN_CATALOG_URL } from '../functions/validator/catalog/catalog-file.js';
 import { WASM_DIRECTORY_ENV, WASM_FILES, wasmFilePaths } from '../functions/validator/python/wasm-files.js';
 import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
@@ -102,14 +107,16 @@ export class AgentFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: ESM_BANNER,
-        // The runtime ships the v3 SDK.
-        externalModules: ['@aws-sdk/*'],
+        // The runtime ships the v3 SDK. `canvas` is vega's optional native renderer, imported only when
+        // installed: the chart draws SVG without it, and a native addon built here would not load on arm64.
+        externalModules: ['@aws-sdk/*', 'canvas'],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir, outputDir) => [
             ...wasmCopyCommands(outputDir),
             ...catalogCopyCommands(outputDir),
+            ...chartAssetCopyCommands(outputDir),
           ],
         },
       },
@@ -164,6 +171,19 @@ export function wasmCopyCommands(outputDir: string): string[] {
 export function catalogCopyCommands(outputDir: string): string[] {
   const source = fileURLToPath(LEAN_CATALOG_URL);
   return [`cp ${quote(source)} ${quote(join(outputDir, basename(source)))}`];
+}
+
+/**
+ * Shell commands that copy the equity chart's run-time files (resvg's WebAssembly and the DejaVu Sans font)
+ * next to the bundle, where the chart looks for them (QUANTCODER_WASM_DIR). The report stage draws the chart;
+ * every function gets the files (about 3 MB of asset, read only when a chart is drawn), so whichever stage
+ * ends a run can.
+ */
+export function chartAssetCopyCommands(outputDir: string): string[] {
+  return CHART_ASSETS.map(
+    (asset) =>
+      `cp ${quote(installedChartAsset(asset))} ${quote(join(outputDir, CHART_ASSET_FILES[asset].fileName))}`,
+  );
 }
 
 function quote(path: string): string {

@@ -6,10 +6,10 @@ import type { QuantConnect } from '../quantconnect/port.js';
 import { QuantConnectClient } from '../quantconnect/rest/client.js';
 import { createRestQuantConnect } from '../quantconnect/rest/rest-quantconnect.js';
 import { readQuantConnectSettings } from '../quantconnect/rest/settings.js';
+import { notifierFromSettings } from '../slack/notifier/notifier-from-settings.js';
 import { optionalEnvironment, requireEnvironment } from './environment.js';
 import { ConfigurationError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { silentNotifier } from './notifier.js';
 import { createS3ArtifactStore } from './s3-artifact-store.js';
 import { readSecretSettings } from './secret-settings.js';
 
@@ -58,13 +58,22 @@ export async function createAwsDeps(environment: NodeJS.ProcessEnv = process.env
   const secretArn = optionalEnvironment('QUANTCODER_SECRET_ARN', environment);
   const secrets = secretArn ? await readSecretSettings(new SecretsManagerClient({}), secretArn) : {};
   const settings: NodeJS.ProcessEnv = { ...environment, ...secrets };
+  const store = createS3ArtifactStore({ client: new S3Client({}), bucket });
+  const quantConnect = quantConnectFrom(settings, logger);
+  const now = () => new Date();
   return {
     models: createModelRouter(readModelConfiguration(settings), undefined, { logger }),
-    store: createS3ArtifactStore({ client: new S3Client({}), bucket }),
-    quantConnect: quantConnectFrom(settings, logger),
-    notifier: silentNotifier,
+    store,
+    quantConnect,
+    // Slack when the settings hold SLACK_BOT_TOKEN, silent otherwise.
+    notifier: notifierFromSettings(settings, {
+      store,
+      logger,
+      now,
+      backtestUrl: (projectId, backtestId) => quantConnect.backtestUrl(projectId, backtestId),
+    }),
     logger,
-    now: () => new Date(),
+    now,
     sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
   };
 }
