@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { QuantCoderError, UserInputError } from '../functions/shared/errors.js';
 import type { BacktestCommandOptions } from './commands/backtest.js';
+import type { McpCommandOptions } from './commands/mcp.js';
 import type { RunOptions } from './commands/run-pipeline.js';
 import type { ValidateCommandOptions } from './commands/validate.js';
 
@@ -115,6 +116,27 @@ program
   .action(async (directory: string, options: BacktestCommandOptions) => {
     const { backtestCommand } = await import('./commands/backtest.js');
     await backtestCommand(directory, options);
+  });
+
+program
+  .command('mcp')
+  .description(
+    "serve QuantCoder's tools (validate_code, backtest, get_backtest, get_api_docs, generate_strategy, deploy_live) to MCP clients over stdio, or over streamable HTTP with --http",
+  )
+  .addOption(
+    new Option(
+      '--http <port>',
+      'serve streamable HTTP at http://<host>:<port>/mcp instead of stdio',
+    ).argParser(integerOption('--http', 0, 65_535)),
+  )
+  .option('--host <address>', 'the address --http listens on', '127.0.0.1')
+  .option(
+    '--out <dir>',
+    'where generate_strategy writes runs (QUANTCODER_MCP_OUT_DIR; default ~/quantcoder-runs)',
+  )
+  .action(async (options: McpCommandOptions) => {
+    const { mcpCommand } = await import('./commands/mcp.js');
+    await mcpCommand(options);
   });
 
 try {

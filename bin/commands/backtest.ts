@@ -1,16 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { SourceFile } from '../../functions/agents/tasks.js';
-import {
-  applyBacktestSettings,
-  type BacktestSettings,
-} from '../../functions/quantconnect/backtest-settings.js';
+import { readBacktestProject, withBacktestSettings } from '../../functions/quantconnect/backtest-project.js';
+import type { BacktestSettings } from '../../functions/quantconnect/backtest-settings.js';
 import { connectQuantConnect } from '../../functions/quantconnect/connect.js';
 import { type BacktestRunResult, runBacktest } from '../../functions/quantconnect/run-backtest.js';
+import { statisticsLines } from '../../functions/quantconnect/statistics-text.js';
 import { UserInputError } from '../../functions/shared/errors.js';
 import { formatDiagnostic } from '../../functions/validator/diagnostic.js';
-import { readPythonProject } from '../../functions/validator/validate-paths.js';
 import { validateProject } from '../../functions/validator/validate-project.js';
 
 export interface BacktestCommandOptions {
@@ -23,33 +20,18 @@ export interface BacktestCommandOptions {
   skipValidation?: boolean;
 }
 
-/** The statistics a person reads first, in this order; --json prints them all. */
-const HEADLINE = [
-  'Net Profit',
-  'Compounding Annual Return',
-  'Sharpe Ratio',
-  'Sortino Ratio',
-  'Drawdown',
-  'Total Orders',
-  'Win Rate',
-  'Profit-Loss Ratio',
-  'Alpha',
-  'Beta',
-  'Total Fees',
-  'Start Equity',
-  'End Equity',
-];
-
 /** `quantcoder backtest <dir>`: pushes a local project to QuantConnect, backtests it and prints the statistics. */
 export async function backtestCommand(directory: string, options: BacktestCommandOptions): Promise<void> {
   const progress = (line: string) => process.stderr.write(`${pc.dim(line)}\n`);
-  const files = await readProjectFiles(directory);
+  const files = await readBacktestProject(directory);
   const settings: BacktestSettings = {
     ...(options.start !== undefined ? { start: options.start } : {}),
     ...(options.end !== undefined ? { end: options.end } : {}),
     ...(options.cash !== undefined ? { cash: options.cash } : {}),
   };
-  const pushed = withSettings(files, settings, progress);
+  const { files: pushed, changes } = withBacktestSettings(files, settings);
+  for (const change of changes)
+    progress(`main.py:${change.line} ${change.action} ${change.call} (the local file is unchanged)`);
   if (!options.skipValidation) refuseStaticErrors(directory, pushed);
 
   const connection = await connectQuantConnect(process.env, {
@@ -74,36 +56,6 @@ export async function backtestCommand(directory: string, options: BacktestComman
   } finally {
     await connection.close();
   }
-}
-
-async function readProjectFiles(directory: string): Promise<SourceFile[]> {
-  const info = await stat(resolve(directory)).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new UserInputError(
-      `${directory} is not a directory: pass the folder that holds the project's main.py.`,
-    );
-  }
-  const files = await readPythonProject(directory);
-  if (!files.some((file) => file.name === 'main.py')) {
-    throw new UserInputError(
-      `${directory} has no main.py: QuantConnect runs the algorithm class in main.py.`,
-    );
-  }
-  return files;
-}
-
-function withSettings(
-  files: SourceFile[],
-  settings: BacktestSettings,
-  progress: (line: string) => void,
-): SourceFile[] {
-  return files.map((file) => {
-    if (file.name !== 'main.py') return file;
-    const { content, changes } = applyBacktestSettings(file.content, settings);
-    for (const change of changes)
-      progress(`main.py:${change.line} ${change.action} ${change.call} (the local file is unchanged)`);
-    return { name: file.name, content };
-  });
 }
 
 function refuseStaticErrors(directory: string, files: SourceFile[]): void {
@@ -135,11 +87,5 @@ function print(result: BacktestRunResult, options: BacktestCommandOptions): void
       `Still "${result.detail}" after --timeout ${options.timeout} minutes; it keeps running on QuantConnect: open the link to follow it.\n`,
     );
   }
-  const shown = result.rawStatistics;
-  const keys = [
-    ...HEADLINE.filter((key) => key in shown),
-    ...Object.keys(shown).filter((key) => !HEADLINE.includes(key)),
-  ];
-  const width = Math.max(0, ...keys.map((key) => key.length));
-  for (const key of keys) process.stdout.write(`  ${key.padEnd(width)}  ${shown[key]}\n`);
+  for (const line of statisticsLines(result.rawStatistics)) process.stdout.write(`${line}\n`);
 }

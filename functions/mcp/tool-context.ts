@@ -1,5 +1,19 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { QuantConnectClient } from '../quantconnect/rest/client.js';
 import type { Logger } from '../shared/logger.js';
+
+/** The local QuantConnect emulator a server shares between calls, and where its pages are. */
+export interface SharedEmulator {
+  client: QuantConnectClient;
+  webUrl: string;
+}
+
+/** AWS clients for the deployed pipeline, made per region (the state machine's ARN names it). */
+export interface McpAwsClients {
+  stepFunctions(region: string): SFNClient;
+  s3(region: string): S3Client;
+}
 
 /** What every MCP tool may use. Built once by the server; tests build it around the emulator. */
 export interface McpToolContext {
@@ -12,4 +26,15 @@ export interface McpToolContext {
    * QC_USER_ID and QC_API_TOKEN when they are unset.
    */
   quantConnectClient(): QuantConnectClient;
+  /**
+   * The local emulator, started on first use and shared by every call, so `get_backtest` reads what
+   * `backtest` started. Used only when QUANTCODER_MCP_EMULATOR is set; absent when the server offers none.
+   */
+  emulator?(): Promise<SharedEmulator>;
+  /** Waits between polls; the real clock by default, instant in tests. */
+  sleep?(milliseconds: number): Promise<void>;
+  /** The clock that bounds waits, in milliseconds; Date.now by default. */
+  now?(): number;
+  /** Clients for the deployed pipeline (STATE_MACHINE_ARN); the AWS SDK's defaults when absent. */
+  aws?: McpAwsClients;
 }
