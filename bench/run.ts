@@ -1,15 +1,17 @@
 import { benchModelUsage } from './model-usage-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchQuantConnect } from './quantconnect-bench.js';
+import { benchSlack } from './slack-bench.js';
 import { benchValidator } from './validator-bench.js';
 
 // Benchmarks print figures; they are not tests and assert nothing about this machine's speed.
-// BENCH_ONLY=pipeline|validator|quantconnect|models runs one of them.
+// BENCH_ONLY=pipeline|validator|quantconnect|models|slack runs one of them.
 const benches: Record<string, () => Promise<unknown>> = {
   pipeline: benchPipeline,
   validator: benchValidator,
   quantconnect: benchQuantConnect,
   models: benchModelUsage,
+  slack: benchSlack,
 };
 const only = process.env.BENCH_ONLY;
 if (only && !(only in benches))

@@ -12,12 +12,16 @@ import { AgentFunction } from './agent-function.js';
 import { ArtifactBuckets } from './artifact-buckets.js';
 import { acknowledgeStateMachineFindings } from './nag-acknowledgements.js';
 import { buildPipelineDefinition, functionTimeout } from './pipeline.js';
+import { slackAppManifest } from './slack-app-manifest.js';
+import { SlackFunction } from './slack-function.js';
 
 /** Where a function finds the artifact bucket. */
 export const ARTIFACT_BUCKET_ENV = 'ARTIFACT_BUCKET';
 /** Where a function finds the credentials secret. */
 export const SECRET_ARN_ENV = 'QUANTCODER_SECRET_ARN';
 export const SECRET_NAME = 'quantcoder/credentials';
+/** Where the Slack function finds the state machine it starts. */
+export const STATE_MACHINE_ARN_ENV = 'STATE_MACHINE_ARN';
 /** Context key that lists the stacks to bundle; an empty list bundles none. */
 const BUNDLING_STACKS_CONTEXT = 'aws:cdk:bundling-stacks';
 const S3_ACCESS_LOGS_USE_BUCKET_POLICY = '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy';
@@ -68,6 +72,8 @@ export class QuantCoderStack extends Stack {
   readonly credentials: secretsmanager.Secret;
   readonly functions: Readonly<Record<StageId, AgentFunction>>;
   readonly stateMachine: sfn.StateMachine;
+  /** The Slack app: slash command, thread replies and buttons, behind a Function URL. */
+  readonly slack: SlackFunction;
   readonly alarms: readonly cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: QuantCoderStackProps = {}) {
@@ -130,11 +136,30 @@ export class QuantCoderStack extends Stack {
     });
     acknowledgeStateMachineFindings(this.stateMachine, Object.values(lambdas));
 
+    this.slack = new SlackFunction(this, 'Slack', {
+      environment: {
+        ...contextSettings(this),
+        [SECRET_ARN_ENV]: this.credentials.secretArn,
+        [STATE_MACHINE_ARN_ENV]: this.stateMachine.stateMachineArn,
+      },
+      logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+    });
+    this.slack.grantSecretRead(this.credentials);
+    this.slack.grantStartExecution(this.stateMachine);
+
     this.alarms = this.createAlarms();
 
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
     new CfnOutput(this, 'ArtifactBucketName', { value: this.artifactBucket.bucketName });
     new CfnOutput(this, 'CredentialsSecretArn', { value: this.credentials.secretArn });
+    new CfnOutput(this, 'SlackRequestUrl', {
+      description: 'The Slack app request URL: slash command, event subscriptions and interactivity.',
+      value: this.slack.url.url,
+    });
+    new CfnOutput(this, 'SlackAppManifest', {
+      description: 'Paste into api.slack.com/apps, Create New App, From a manifest (JSON).',
+      value: this.toJsonString(slackAppManifest(this.slack.url.url)),
+    });
   }
 
   private createAlarms(): cloudwatch.Alarm[] {
@@ -163,6 +188,12 @@ export class QuantCoderStack extends Stack {
         }),
       );
     }
+    alarms.push(
+      this.slack.function.metricErrors(fiveMinutes).createAlarm(this.slack, 'ErrorsAlarm', {
+        ...whenAny,
+        alarmDescription: 'The QuantCoder Slack function threw; Slack users saw no answer.',
+      }),
+    );
     return alarms;
   }
 }

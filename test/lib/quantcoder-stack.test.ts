@@ -7,10 +7,18 @@ import { STAGE_ENV, STAGE_IDS } from '../../functions/pipeline/stage-ids.js';
 import { FUNCTION_RUNTIME } from '../../lib/agent-function.js';
 import { createQuantCoderApp } from '../../lib/cdk-app.js';
 import { functionTimeout } from '../../lib/pipeline.js';
-import { ARTIFACT_BUCKET_ENV, SECRET_ARN_ENV, SECRET_NAME } from '../../lib/quantcoder-stack.js';
+import {
+  ARTIFACT_BUCKET_ENV,
+  SECRET_ARN_ENV,
+  SECRET_NAME,
+  STATE_MACHINE_ARN_ENV,
+} from '../../lib/quantcoder-stack.js';
+import { slackAppManifest } from '../../lib/slack-app-manifest.js';
 import { reportedViolations, synthesizeStack } from './stack-fixture.js';
 
 const { stack, template } = synthesizeStack();
+/** One function per stage, and the Slack app's. */
+const FUNCTION_COUNT = STAGE_IDS.length + 1;
 
 function logicalIdOf(construct: IConstruct): string {
   const resource = construct.node.defaultChild;
@@ -105,7 +113,7 @@ describe('QuantCoderStack artifact storage', () => {
 });
 
 describe('QuantCoderStack functions', () => {
-  it('makes exactly one function per stage, on the newest Node.js runtime, arm64, traced', () => {
+  it('makes exactly one function per stage and one for Slack, on the newest Node.js runtime, arm64, traced', () => {
     // Prepare
     const newestNode = newestNodeRuntimeName();
 
@@ -114,7 +122,7 @@ describe('QuantCoderStack functions', () => {
 
     // Assess
     expect(FUNCTION_RUNTIME.name).toBe(newestNode);
-    expect(Object.keys(functions)).toHaveLength(STAGE_IDS.length);
+    expect(Object.keys(functions)).toHaveLength(FUNCTION_COUNT);
     for (const stage of STAGE_IDS) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: newestNode,
@@ -150,7 +158,7 @@ describe('QuantCoderStack functions', () => {
 
     // Assess
     const functions = Object.values(configured.template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(STAGE_IDS.length);
+    expect(functions).toHaveLength(FUNCTION_COUNT);
     for (const resource of functions) {
       const variables = resource.Properties.Environment.Variables;
       expect(variables.QUANTCODER_MODELS).toBe(JSON.stringify(models));
@@ -165,7 +173,7 @@ describe('QuantCoderStack functions', () => {
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
 
     // Assess
-    expect(logGroups).toHaveLength(STAGE_IDS.length + 1);
+    expect(logGroups).toHaveLength(FUNCTION_COUNT + 1);
     expect(logGroups.every((logGroup) => logGroup.Properties?.RetentionInDays === 30)).toBe(true);
   });
 
@@ -223,7 +231,7 @@ describe('QuantCoderStack state machine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
     // Assess
-    expect(alarms).toHaveLength(2 + STAGE_IDS.length);
+    expect(alarms).toHaveLength(2 + FUNCTION_COUNT);
     for (const metricName of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/States',
@@ -233,7 +241,7 @@ describe('QuantCoderStack state machine', () => {
       });
     }
     const errorAlarms = alarms.filter((alarm) => alarm.Properties?.MetricName === 'Errors');
-    expect(errorAlarms).toHaveLength(STAGE_IDS.length);
+    expect(errorAlarms).toHaveLength(FUNCTION_COUNT);
   });
 
   it('outputs the state machine ARN and the bucket name', () => {
@@ -243,6 +251,111 @@ describe('QuantCoderStack state machine', () => {
     // Assess
     expect(outputs.StateMachineArn?.Value).toEqual({ Ref: logicalIdOf(stack.stateMachine) });
     expect(outputs.ArtifactBucketName?.Value).toEqual({ Ref: logicalIdOf(stack.artifactBucket) });
+  });
+});
+
+describe('QuantCoderStack Slack app', () => {
+  const slackFunctionId = () => logicalIdOf(stack.slack.function);
+
+  it('runs functions/handlers/slack.ts with the house defaults, the state machine and the secret in its environment', () => {
+    // Act
+    const configured = synthesizeStack({ context: { QUANTCODER_SLACK_DEPLOYERS: 'U0ALICE,U0BOB' } });
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: FUNCTION_RUNTIME.name,
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Timeout: 10,
+      Environment: {
+        Variables: {
+          [STATE_MACHINE_ARN_ENV]: { Ref: logicalIdOf(stack.stateMachine) },
+          [SECRET_ARN_ENV]: { Ref: logicalIdOf(stack.credentials) },
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+      LoggingConfig: { LogGroup: { Ref: logicalIdOf(stack.slack.logGroup) } },
+    });
+    const slackFunction = configured.template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { [STATE_MACHINE_ARN_ENV]: Match.anyValue() } } },
+    });
+    const variables = Object.values(slackFunction).map(
+      (resource) => resource.Properties.Environment.Variables,
+    );
+    expect(variables).toHaveLength(1);
+    expect(variables[0]?.QUANTCODER_SLACK_DEPLOYERS).toBe('U0ALICE,U0BOB');
+    expect(variables[0]?.[ARTIFACT_BUCKET_ENV]).toBeUndefined();
+  });
+
+  it('is reachable through a Function URL without AWS auth, since Bolt checks Slack own signature', () => {
+    // Act
+    const urls = template.findResources('AWS::Lambda::Url');
+
+    // Assess
+    expect(Object.keys(urls)).toHaveLength(1);
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [slackFunctionId(), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunctionUrl',
+      Principal: '*',
+      FunctionUrlAuthType: 'NONE',
+      FunctionName: { 'Fn::GetAtt': [slackFunctionId(), 'Arn'] },
+    });
+  });
+
+  it('may start the state machine and read the secret, and nothing on the artifact bucket', () => {
+    // Prepare
+    const slackRole = logicalIdOf(stack.slack.role);
+
+    // Act
+    const policies = Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: slackRole }] } }),
+    );
+
+    // Assess
+    expect(policies).toHaveLength(1);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: slackRole }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+            Effect: 'Allow',
+            Resource: { Ref: logicalIdOf(stack.credentials) },
+          }),
+          Match.objectLike({
+            Action: 'states:StartExecution',
+            Effect: 'Allow',
+            Resource: { Ref: logicalIdOf(stack.stateMachine) },
+          }),
+        ]),
+      },
+    });
+    expect(JSON.stringify(policies)).not.toContain('s3:');
+  });
+
+  it('outputs the request URL and the app manifest with that URL filled in', () => {
+    // Prepare
+    const urlToken = { 'Fn::GetAtt': [logicalIdOf(stack.slack.url), 'FunctionUrl'] };
+    const sampleUrl = 'https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws/';
+
+    // Act
+    const outputs = template.findOutputs('*');
+    const parts: unknown[] = outputs.SlackAppManifest?.Value['Fn::Join'][1] ?? [];
+    const manifest = parts
+      .map((part) =>
+        typeof part === 'string' ? part : JSON.stringify(part) === JSON.stringify(urlToken) ? sampleUrl : '?',
+      )
+      .join('');
+
+    // Assess
+    expect(outputs.SlackRequestUrl?.Value).toEqual(urlToken);
+    expect(JSON.parse(manifest)).toEqual(slackAppManifest(sampleUrl));
+    expect(manifest.length).toBeLessThan(4096);
   });
 });
 

@@ -1,0 +1,15 @@
+import type { App } from '@slack/bolt';
+import { ACTION_IDS } from '../../interactions.js';
+import type { ListenerDeps } from '../listener-types.js';
+import { backtestDatesButton } from './backtest-dates-button.js';
+import { deployPaperButton } from './deploy-paper-button.js';
+import { OTHER_ACTION_IDS, otherAction } from './other-action.js';
+import { refineButton } from './refine-button.js';
+
+/** Registers the summary buttons' listeners. */
+export function register(app: App, deps: ListenerDeps): void {
+  app.action(ACTION_IDS.backtestDates, backtestDatesButton(deps));
+  app.action(ACTION_IDS.refine, refineButton(deps));
+  app.action(ACTION_IDS.deployPaper, deployPaperButton(deps));
+  app.action(OTHER_ACTION_IDS, otherAction());
+}

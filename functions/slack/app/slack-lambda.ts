@@ -1,0 +1,47 @@
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from '../../shared/logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { readBotIdentity } from './bot-identity.js';
+import { guardSlackRequests, type SlackRequestHandler } from './http-guards.js';
+import { createReplayGuard } from './replay-guard.js';
+import { readSlackSettings, withSecretSettings } from './settings.js';
+import { createSlackApp, webClientOptions } from './slack-app.js';
+import { createRunStarter } from './start-run.js';
+
+export interface SlackLambdaOptions {
+  environment: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** @default a client for the function's region */
+  secretsClient?: () => SecretsManagerClient;
+  now?: () => Date;
+}
+
+/**
+ * The Slack function's composition root, run once per cold start: settings (the credentials secret over
+ * the environment), the bot's identity from auth.test, the Step Functions starter, the Bolt app and the
+ * HTTP guards around its receiver.
+ */
+export async function buildSlackLambda(options: SlackLambdaOptions): Promise<SlackRequestHandler> {
+  const { logger } = options;
+  const settings = readSlackSettings(await withSecretSettings(options.environment, options.secretsClient));
+  const identity = await readBotIdentity(
+    new WebClient(settings.botToken, { ...webClientOptions(settings.apiUrl), logger: boltLogger(logger) }),
+  );
+  const starter = createRunStarter({
+    // Two attempts at most: Slack stops waiting after 3 s. The SDK reads AWS_ENDPOINT_URL_SFN itself.
+    client: new SFNClient({ maxAttempts: 2 }),
+    stateMachineArn: settings.stateMachineArn,
+    limits: settings.limits,
+    logger,
+  });
+  const { receiver } = createSlackApp({
+    signingSecret: settings.signingSecret,
+    botToken: settings.botToken,
+    apiUrl: settings.apiUrl,
+    identity,
+    deps: { starter, deployers: settings.deployers, now: options.now ?? (() => new Date()), logger },
+  });
+  return guardSlackRequests(receiver.toHandler(), { replayGuard: createReplayGuard(), logger });
+}

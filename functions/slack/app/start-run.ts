@@ -1,0 +1,88 @@
+import { type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { initialState } from '../../pipeline/initial-state.js';
+import type { Limits, RunRequest } from '../../pipeline/run-state.js';
+import { describeError, QuantCoderError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+
+/** What starting a run came to: a new execution, or the name was taken (the same request again). */
+export type StartOutcome = { status: 'started'; executionArn: string } | { status: 'already-running' };
+
+/** Starts pipeline executions; the Slack listeners' only way to do work. */
+export interface RunStarter {
+  /** Starts the pipeline as `name` (also the run id); a name already used starts nothing. */
+  start(name: string, request: RunRequest): Promise<StartOutcome>;
+}
+
+/** StartExecution failed; the message tells the Slack user what to do, the cause keeps the SDK error. */
+export class RunStartError extends QuantCoderError {
+  override readonly name: string = 'RunStartError';
+}
+
+const LOGS_HINT = "whoever deployed QuantCoder can find the cause in the Slack function's logs";
+
+/** Errors that mean the deployment is wrong, not that Step Functions is having a bad minute. */
+const SETUP_ERRORS = new Set([
+  'StateMachineDoesNotExist',
+  'StateMachineDeleting',
+  'InvalidArn',
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'CredentialsProviderError',
+  'ValidationException',
+]);
+
+const BUSY_ERRORS = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
+
+/** The Slack user's side of a failed StartExecution: what happened in a few words, and what to do. */
+function explain(error: unknown): string {
+  const { name } = describeError(error);
+  if (name === 'ExecutionLimitExceeded') {
+    return 'QuantCoder has too many runs going at once: wait for one to finish, then try again.';
+  }
+  if (SETUP_ERRORS.has(name)) {
+    return `QuantCoder cannot start runs (${name}): whoever deployed it should check STATE_MACHINE_ARN and the Slack function's permission to start the state machine; ${LOGS_HINT}.`;
+  }
+  if (BUSY_ERRORS.has(name) || isServerFault(error)) {
+    return `Step Functions is busy or unreachable right now (${name}): try again in a minute.`;
+  }
+  return `QuantCoder could not start the run (${name}): try again in a minute; if it keeps failing, ${LOGS_HINT}.`;
+}
+
+function isServerFault(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$fault' in error && error.$fault === 'server';
+}
+
+/**
+ * A RunStarter over Step Functions. The execution input is the run's first state, so the pipeline starts
+ * from exactly what Slack asked; a repeated name is Step Functions' ExecutionAlreadyExists.
+ */
+export function createRunStarter(options: {
+  client: SFNClient;
+  stateMachineArn: string;
+  limits: Limits;
+  logger: Logger;
+}): RunStarter {
+  return {
+    async start(name, request) {
+      const input = initialState({ runId: name, request, limits: options.limits });
+      try {
+        const answer = await options.client.send(
+          new StartExecutionCommand({
+            stateMachineArn: options.stateMachineArn,
+            name,
+            input: JSON.stringify(input),
+          }),
+        );
+        options.logger.info('Run started', { executionName: name, followUp: request.followUp?.kind });
+        return { status: 'started', executionArn: answer.executionArn ?? '' };
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ExecutionAlreadyExists') {
+          options.logger.info('Run already started under this name', { executionName: name });
+          return { status: 'already-running' };
+        }
+        options.logger.error('StartExecution failed', { executionName: name, error: describeError(error) });
+        throw new RunStartError(explain(error), { cause: error });
+      }
+    },
+  };
+}
