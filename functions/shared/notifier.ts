@@ -13,6 +13,7 @@ export interface NotifierPatch {
 
 /** The notifier port: the terminal locally, the Slack thread in AWS. Notifying never fails a run. */
 export interface Notifier {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a notifier that opens no thread returns nothing at all.
   notify(state: RunState, event: ProgressEvent): Promise<NotifierPatch | undefined | void>;
 }
 
