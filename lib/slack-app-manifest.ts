@@ -9,7 +9,7 @@ export const PLACEHOLDER_REQUEST_URL = 'https://YOUR-FUNCTION-URL.lambda-url.YOU
 
 /**
  * QuantCoder's Slack app: the `/quantcoder` command, the bot scopes it needs (post and update messages,
- * upload the chart, read replies in the threads it is invited to), message events, and interactivity for
+ * upload the chart, join public channels, read replies in the threads it is invited to), message events, and interactivity for
  * the summary's buttons and modals. Commands, events and interactivity all go to the one request URL.
  */
 export function slackAppManifest(requestUrl: string): SlackAppManifest {
@@ -43,6 +43,8 @@ export function slackAppManifest(requestUrl: string): SlackAppManifest {
           'commands',
           'chat:write',
           'files:write',
+          // The notifier joins a public channel it was asked from but is not in, instead of failing to post.
+          'channels:join',
           'channels:history',
           'groups:history',
           'im:history',
