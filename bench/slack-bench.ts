@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { SLACK_ESM_BANNER } from '../lib/slack-function.js';
+import { ESM_BANNER } from '../lib/agent-function.js';
 import { BOT_TOKEN, commandBody, SIGNING_SECRET, signedEvent } from '../test/slack/app/signed-request.js';
 import { startFakeSlackApi } from '../test/slack/fake-slack-api.js';
 import { startFakeStepFunctions } from '../test/slack/fake-step-functions.js';
@@ -33,7 +33,7 @@ async function bundle(outfile: string, external: string[]): Promise<{ bytes: num
     target: 'node24',
     mainFields: ['module', 'main'],
     minify: true,
-    banner: { js: SLACK_ESM_BANNER },
+    banner: { js: ESM_BANNER },
     external,
     logLevel: 'error',
   });

@@ -30,9 +30,9 @@ export const LAMBDA_TASK_ROOT = '/var/task';
 
 /**
  * ESM output has no `require`, `__filename` or `__dirname`; CommonJS dependencies bundled into it
- * (pino, zod's CJS fallbacks, the AWS SDK's helpers) still reach for them.
+ * (pino, zod's CJS fallbacks, the AWS SDK's helpers, Bolt) still reach for them.
  */
-const ESM_BANNER = [
+export const ESM_BANNER = [
   "import { createRequire as __quantcoderCreateRequire } from 'node:module';",
   "import { fileURLToPath as __quantcoderFileURLToPath } from 'node:url';",
   "import { dirname as __quantcoderDirname } from 'node:path';",

@@ -30,12 +30,18 @@ export function acknowledgeStateMachineFindings(
   }
 }
 
-/** Acknowledges access to every object of one bucket: each run writes keys that do not exist at deploy time. */
-export function acknowledgeBucketObjectAccess(scope: IConstruct, bucket: IBucket): void {
+/**
+ * Acknowledges access to every object of one bucket: each run writes keys that do not exist at deploy time.
+ * The reason says what the grant allows; by default, a stage function's read and write.
+ */
+export function acknowledgeBucketObjectAccess(
+  scope: IConstruct,
+  bucket: IBucket,
+  reason = 'Runs write new keys (<runId>/...) in the artifact bucket; the grant is GetObject and PutObject only.',
+): void {
   Validations.of(scope).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
-    reason:
-      'Runs write new keys (<runId>/...) in the artifact bucket; the grant is GetObject and PutObject only.',
+    reason,
   });
 }
 

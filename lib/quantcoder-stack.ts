@@ -141,11 +141,14 @@ export class QuantCoderStack extends Stack {
         ...contextSettings(this),
         [SECRET_ARN_ENV]: this.credentials.secretArn,
         [STATE_MACHINE_ARN_ENV]: this.stateMachine.stateMachineArn,
+        // Read only: "Fresh download link" signs a new link to a run's zip.
+        [ARTIFACT_BUCKET_ENV]: this.artifactBucket.bucketName,
       },
       logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
     });
     this.slack.grantSecretRead(this.credentials);
     this.slack.grantStartExecution(this.stateMachine);
+    this.slack.grantArtifactRead(this.artifactBucket);
 
     this.alarms = this.createAlarms();
 

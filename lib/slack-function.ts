@@ -4,23 +4,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, PROJECT_ROOT } from './agent-function.js';
-
-/**
- * ESM output has no `require`, `__filename` or `__dirname`; Bolt and its dependencies are CommonJS and
- * reach for them. The same banner as the stage functions' (agent-function.ts keeps its copy private).
- */
-export const SLACK_ESM_BANNER = [
-  "import { createRequire as __quantcoderCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __quantcoderFileURLToPath } from 'node:url';",
-  "import { dirname as __quantcoderDirname } from 'node:path';",
-  'const require = __quantcoderCreateRequire(import.meta.url);',
-  'const __filename = __quantcoderFileURLToPath(import.meta.url);',
-  'const __dirname = __quantcoderDirname(__filename);',
-].join('');
+import { ESM_BANNER, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, PROJECT_ROOT } from './agent-function.js';
+import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
 
 export interface SlackFunctionProps {
   /** Added to NODE_OPTIONS: the settings, the secret's ARN and the state machine's ARN. */
@@ -74,7 +63,7 @@ export class SlackFunction extends Construct {
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        banner: SLACK_ESM_BANNER,
+        banner: ESM_BANNER,
         // The runtime ships the v3 SDK.
         externalModules: ['@aws-sdk/*'],
       },
@@ -91,6 +80,25 @@ export class SlackFunction extends Construct {
   /** Lets the function read one secret's value (the Slack signing secret and bot token live there). */
   grantSecretRead(secret: ISecret): void {
     secret.grantRead(this.role);
+  }
+
+  /**
+   * Lets the function read the artifact bucket, and not write it: a "Fresh download link" click reads the
+   * run's record and presigns a GetObject of its zip, which works only if this role may get the object.
+   */
+  grantArtifactRead(bucket: IBucket): void {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }),
+    );
+    // ListBucket turns a read of a missing key into 404 NoSuchKey instead of 403.
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    acknowledgeBucketObjectAccess(
+      this.role,
+      bucket,
+      'Zips and run records live under keys made per run (<runId>/..., snapshots/runs/<runId>/...); the grant is GetObject only.',
+    );
   }
 
   /** Lets the function start executions of one state machine, and nothing else on it. */

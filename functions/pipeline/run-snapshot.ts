@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getJson, putJson } from '../shared/artifact-store.js';
+import { ArtifactRef, type ArtifactStore, getJson, putJson } from '../shared/artifact-store.js';
 import { UserInputError } from '../shared/errors.js';
 import type { Deps } from './deps.js';
 import { ProjectFile, type RunRequest, RunState, SlackThread } from './run-state.js';
@@ -16,15 +16,10 @@ export const RunSnapshot = z.object({
   idea: z.string(),
   plan: RunState.shape.plan,
   files: z.array(ProjectFile),
-  quantConnect: z
-    .object({
-      projectId: z.number().int(),
-      compileId: z.string().optional(),
-      emulated: z.boolean(),
-      projectUrl: z.string(),
-    })
-    .optional(),
+  quantConnect: RunState.shape.quantConnect,
   thread: SlackThread.optional(),
+  /** The run's zip, so a "Fresh download link" click can sign a new link without searching the run's files. */
+  zip: ArtifactRef.optional(),
 });
 export type RunSnapshot = z.infer<typeof RunSnapshot>;
 
@@ -58,6 +53,7 @@ export async function writeRunSnapshot(
     files: state.files,
     ...(state.quantConnect ? { quantConnect: state.quantConnect } : {}),
     ...(state.thread ? { thread: state.thread } : {}),
+    ...(state.package ? { zip: state.package.zip } : {}),
   };
   await putJson(deps.store, `${snapshotFolders.run(state.runId)}/${SNAPSHOT_FILE}`, snapshot);
   // A deployment writes no new version of the project, so the thread's latest project stays the one deployed.
@@ -72,10 +68,15 @@ export async function writeRunSnapshot(
 }
 
 /** The snapshot in a folder, or undefined when there is none. */
-async function readSnapshotIn(store: Deps['store'], folder: string): Promise<RunSnapshot | undefined> {
+async function readSnapshotIn(store: ArtifactStore, folder: string): Promise<RunSnapshot | undefined> {
   const refs = await store.list(folder);
   const ref = refs.find((candidate) => candidate.key.endsWith(`/${SNAPSHOT_FILE}`));
   return ref ? getJson(store, ref, RunSnapshot) : undefined;
+}
+
+/** The record of a finished run, or undefined while it runs, before run records existed, or once it expired. */
+export function readRunSnapshot(store: ArtifactStore, runId: string): Promise<RunSnapshot | undefined> {
+  return readSnapshotIn(store, snapshotFolders.run(runId));
 }
 
 /**
@@ -85,7 +86,7 @@ async function readSnapshotIn(store: Deps['store'], folder: string): Promise<Run
 export async function findFollowedRun(request: RunRequest, deps: Pick<Deps, 'store'>): Promise<RunSnapshot> {
   const followUp = request.followUp;
   if (followUp?.runId) {
-    const snapshot = await readSnapshotIn(deps.store, snapshotFolders.run(followUp.runId));
+    const snapshot = await readRunSnapshot(deps.store, followUp.runId);
     if (!snapshot) {
       throw new UserInputError(
         `Run ${followUp.runId} has no record of a finished run to build on: it may still be running, or it was started before QuantCoder kept run records. Start a new run with /quantcoder <idea>.`,

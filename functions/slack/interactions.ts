@@ -8,6 +8,7 @@ export const ACTION_IDS = {
   backtestDates: 'quantcoder_backtest_dates',
   refine: 'quantcoder_refine',
   deployPaper: 'quantcoder_deploy_paper',
+  freshZipLink: 'quantcoder_fresh_zip_link',
 } as const;
 
 export const VIEW_IDS = {

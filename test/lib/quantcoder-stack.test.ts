@@ -257,7 +257,7 @@ describe('QuantCoderStack state machine', () => {
 describe('QuantCoderStack Slack app', () => {
   const slackFunctionId = () => logicalIdOf(stack.slack.function);
 
-  it('runs functions/handlers/slack.ts with the house defaults, the state machine and the secret in its environment', () => {
+  it('runs functions/handlers/slack.ts with the house defaults, the state machine, the secret and the bucket in its environment', () => {
     // Act
     const configured = synthesizeStack({ context: { QUANTCODER_SLACK_DEPLOYERS: 'U0ALICE,U0BOB' } });
 
@@ -273,6 +273,7 @@ describe('QuantCoderStack Slack app', () => {
         Variables: {
           [STATE_MACHINE_ARN_ENV]: { Ref: logicalIdOf(stack.stateMachine) },
           [SECRET_ARN_ENV]: { Ref: logicalIdOf(stack.credentials) },
+          [ARTIFACT_BUCKET_ENV]: { Ref: logicalIdOf(stack.artifactBucket) },
           NODE_OPTIONS: '--enable-source-maps',
         },
       },
@@ -286,7 +287,6 @@ describe('QuantCoderStack Slack app', () => {
     );
     expect(variables).toHaveLength(1);
     expect(variables[0]?.QUANTCODER_SLACK_DEPLOYERS).toBe('U0ALICE,U0BOB');
-    expect(variables[0]?.[ARTIFACT_BUCKET_ENV]).toBeUndefined();
   });
 
   it('is reachable through a Function URL without AWS auth, since Bolt checks Slack own signature', () => {
@@ -307,7 +307,7 @@ describe('QuantCoderStack Slack app', () => {
     });
   });
 
-  it('may start the state machine and read the secret, and nothing on the artifact bucket', () => {
+  it('may start the state machine, read the secret, and read (never write) the artifact bucket', () => {
     // Prepare
     const slackRole = logicalIdOf(stack.slack.role);
 
@@ -332,10 +332,23 @@ describe('QuantCoderStack Slack app', () => {
             Effect: 'Allow',
             Resource: { Ref: logicalIdOf(stack.stateMachine) },
           }),
+          Match.objectLike({
+            Action: 's3:GetObject',
+            Effect: 'Allow',
+            Resource: {
+              'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdOf(stack.artifactBucket), 'Arn'] }, '/*']],
+            },
+          }),
+          Match.objectLike({
+            Action: 's3:ListBucket',
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [logicalIdOf(stack.artifactBucket), 'Arn'] },
+          }),
         ]),
       },
     });
-    expect(JSON.stringify(policies)).not.toContain('s3:');
+    const s3Actions = JSON.stringify(policies).match(/"s3:[A-Za-z*]+"/g);
+    expect([...new Set(s3Actions)].sort()).toEqual(['"s3:GetObject"', '"s3:ListBucket"']);
   });
 
   it('outputs the request URL and the app manifest with that URL filled in', () => {

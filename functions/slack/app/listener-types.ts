@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { ArtifactStore } from '../../shared/artifact-store.js';
 import type { Logger } from '../../shared/logger.js';
 import type { EphemeralReply } from './replies.js';
 import type { RunStarter } from './start-run.js';
@@ -10,6 +11,8 @@ export interface ListenerDeps {
   deployers: ReadonlySet<string>;
   now: () => Date;
   logger: Logger;
+  /** Where runs keep their files (the artifact bucket), for fresh download links; unset, they are not offered. */
+  store?: ArtifactStore;
 }
 
 /** The Web API calls listeners make: a slice of WebClient, so tests pass a plain fake. */

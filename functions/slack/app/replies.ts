@@ -24,7 +24,7 @@ export function usageText(maxIdeaCharacters: number): string {
     '• `/quantcoder mean reversion on SPY: buy when RSI(2) is below 10, sell above 70, 2015 to 2024, $50,000`',
     '*In the run’s thread*',
     '• Reply to refine the latest version: “make it long-only”, “add a 5% stop”.',
-    '• The summary’s buttons: *Backtest other dates*, *Refine*, and *Deploy to paper* (allow-listed users, paper trading only).',
+    '• The summary’s buttons: *Backtest other dates*, *Refine*, *Fresh download link* (a new one-hour link to the zip), and *Deploy to paper* (allow-listed users, paper trading only).',
     `Ideas are at most ${maxIdeaCharacters.toLocaleString('en-US')} characters. QuantCoder must be a member of the channel: \`/invite @QuantCoder\`.`,
   ].join('\n');
 }

@@ -16,6 +16,8 @@ export interface SlackSettings {
   deployers: ReadonlySet<string>;
   /** The limits every run started from Slack gets, budget included. */
   limits: Limits;
+  /** The bucket runs write to (ARTIFACT_BUCKET), for fresh download links; without it none are offered. */
+  artifactBucket: string | undefined;
 }
 
 const WHERE_SECRETS_GO =
@@ -46,6 +48,7 @@ export function readSlackSettings(settings: NodeJS.ProcessEnv): SlackSettings {
     stateMachineArn,
     deployers: readDeployers(settings),
     limits: budget === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, budget },
+    artifactBucket: optionalEnvironment('ARTIFACT_BUCKET', settings),
   };
 }
 

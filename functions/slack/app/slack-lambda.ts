@@ -1,7 +1,10 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { WebClient } from '@slack/web-api';
+import type { ArtifactStore } from '../../shared/artifact-store.js';
 import type { Logger } from '../../shared/logger.js';
+import { createS3ArtifactStore } from '../../shared/s3-artifact-store.js';
 import { boltLogger } from './bolt-logger.js';
 import { readBotIdentity } from './bot-identity.js';
 import { guardSlackRequests, type SlackRequestHandler } from './http-guards.js';
@@ -19,9 +22,18 @@ export interface SlackLambdaOptions {
 }
 
 /**
+ * The artifact bucket as a store, for fresh download links; undefined when ARTIFACT_BUCKET is not set. Two
+ * attempts per call at most, since Slack stops waiting after 3 s; the SDK reads AWS_ENDPOINT_URL_S3 itself.
+ */
+function artifactStore(bucket: string | undefined): ArtifactStore | undefined {
+  if (bucket === undefined) return undefined;
+  return createS3ArtifactStore({ client: new S3Client({ maxAttempts: 2 }), bucket });
+}
+
+/**
  * The Slack function's composition root, run once per cold start: settings (the credentials secret over
- * the environment), the bot's identity from auth.test, the Step Functions starter, the Bolt app and the
- * HTTP guards around its receiver.
+ * the environment), the bot's identity from auth.test, the Step Functions starter, the artifact store (read
+ * for fresh download links), the Bolt app and the HTTP guards around its receiver.
  */
 export async function buildSlackLambda(options: SlackLambdaOptions): Promise<SlackRequestHandler> {
   const { logger } = options;
@@ -41,7 +53,13 @@ export async function buildSlackLambda(options: SlackLambdaOptions): Promise<Sla
     botToken: settings.botToken,
     apiUrl: settings.apiUrl,
     identity,
-    deps: { starter, deployers: settings.deployers, now: options.now ?? (() => new Date()), logger },
+    deps: {
+      starter,
+      deployers: settings.deployers,
+      now: options.now ?? (() => new Date()),
+      logger,
+      store: artifactStore(settings.artifactBucket),
+    },
   });
   return guardSlackRequests(receiver.toHandler(), { replayGuard: createReplayGuard(), logger });
 }

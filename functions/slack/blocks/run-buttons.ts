@@ -9,6 +9,8 @@ export interface RunButtonsInput {
   target: RunButtonValue;
   /** Whether the requesting user may deploy: the deploy button is shown only then. */
   canDeploy: boolean;
+  /** Whether the run's zip sits behind a link that expires: a button then signs a fresh one on demand. */
+  freshZipLink?: boolean;
   projectName: string;
 }
 
@@ -32,13 +34,21 @@ function deployButton(value: string, projectName: string): ButtonElement {
   });
 }
 
-/** The summary's buttons: backtest other dates, refine, and (for allowed users) deploy to paper behind a confirmation. */
+/**
+ * The summary's buttons: backtest other dates, refine, a fresh download link (when the zip's link expires),
+ * and (for allowed users) deploy to paper behind a confirmation.
+ */
 export function runButtons(input: RunButtonsInput): ActionsBlock {
   const value = JSON.stringify(RunButtonValue.parse(input.target));
   const buttons = [
     buttonElement({ text: ':calendar: Backtest other dates', action_id: ACTION_IDS.backtestDates, value }),
     buttonElement({ text: ':pencil2: Refine', action_id: ACTION_IDS.refine, value }),
   ];
+  if (input.freshZipLink) {
+    buttons.push(
+      buttonElement({ text: ':link: Fresh download link', action_id: ACTION_IDS.freshZipLink, value }),
+    );
+  }
   if (input.canDeploy) buttons.push(deployButton(value, input.projectName));
   return actionsBlock(buttons, RUN_BUTTONS_BLOCK_ID);
 }

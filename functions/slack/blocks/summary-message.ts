@@ -32,7 +32,7 @@ function fallbackText(input: SummaryInput): string {
 
 /**
  * The results of a successful run: the eight statistics, links to the QuantConnect backtest and the zip,
- * cost and duration, and the buttons that start a follow-up.
+ * cost and duration, and the buttons that start a follow-up or sign a fresh link to the zip.
  */
 export function summaryMessage(input: SummaryInput): SlackMessage {
   const links = [
@@ -53,7 +53,9 @@ export function summaryMessage(input: SummaryInput): SlackMessage {
     contextBlock([`\`${escapeMarkdown(input.projectName)}\` · ${runFactsText(input)}`]),
   ];
   if (input.buttons) {
-    blocks.push(runButtons({ ...input.buttons, projectName: input.projectName }));
+    // A local run's zip is a file path that never expires: only a presigned link needs a fresh one.
+    const freshZipLink = input.zip?.expiresAt !== undefined;
+    blocks.push(runButtons({ ...input.buttons, projectName: input.projectName, freshZipLink }));
   }
   return slackMessage(fallbackText(input), blocks);
 }

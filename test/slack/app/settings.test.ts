@@ -22,16 +22,18 @@ describe('readSlackSettings', () => {
       SLACK_API_URL: 'http://127.0.0.1:9/api/',
       QUANTCODER_SLACK_DEPLOYERS: 'U1, U2 U3',
       QUANTCODER_BUDGET_USD: '1.50',
+      ARTIFACT_BUCKET: 'quantcoder-artifacts',
     });
 
     // Assess
-    expect(settings).toEqual({
+    expect(settings).toStrictEqual({
       signingSecret: 'signing',
       botToken: 'xoxb-1',
       apiUrl: 'http://127.0.0.1:9/api/',
       stateMachineArn: COMPLETE.STATE_MACHINE_ARN,
       deployers: new Set(['U1', 'U2', 'U3']),
       limits: { ...DEFAULT_LIMITS, budget: { usd: 1.5 } },
+      artifactBucket: 'quantcoder-artifacts',
     });
   });
 
@@ -50,7 +52,7 @@ describe('readSlackSettings', () => {
     },
   );
 
-  it('defaults to no deployers, the default limits and Slack own Web API', () => {
+  it('defaults to no deployers, the default limits, Slack own Web API and no artifact bucket', () => {
     // Act
     const settings = readSlackSettings(COMPLETE);
 
@@ -58,6 +60,7 @@ describe('readSlackSettings', () => {
     expect(settings.deployers.size).toBe(0);
     expect(settings.limits).toEqual(DEFAULT_LIMITS);
     expect(settings.apiUrl).toBeUndefined();
+    expect(settings.artifactBucket).toBeUndefined();
   });
 });
 

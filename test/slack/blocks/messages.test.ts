@@ -178,7 +178,7 @@ describe('the summary message', () => {
     expect(text).toContain('Emulated results');
   });
 
-  it('offers backtest and refine to everyone, deploy only to allowed users and behind a paper-trading confirmation', () => {
+  it('offers backtest, refine and a fresh zip link to everyone, deploy only to allowed users and behind a paper-trading confirmation', () => {
     // Prepare
     const base = summaryInput();
     const target = { runId: base.runId, channel: 'C1', threadTs: '1700000001.000001' };
@@ -191,17 +191,40 @@ describe('the summary message', () => {
     expect(forAnyone?.elements.map((button) => button.action_id)).toEqual([
       ACTION_IDS.backtestDates,
       ACTION_IDS.refine,
+      ACTION_IDS.freshZipLink,
     ]);
     expect(forDeployer?.elements.map((button) => button.action_id)).toEqual([
       ACTION_IDS.backtestDates,
       ACTION_IDS.refine,
+      ACTION_IDS.freshZipLink,
       ACTION_IDS.deployPaper,
     ]);
-    const deploy = forDeployer?.elements[2];
+    const deploy = forDeployer?.elements[3];
     expect(deploy?.confirm?.text.text).toContain('paper trading');
     expect(deploy?.confirm?.text.text).toContain('no real money');
     for (const button of forDeployer?.elements ?? []) {
       expect(RunButtonValue.parse(JSON.parse(button.value ?? '{}'))).toEqual(target);
+    }
+  });
+
+  it('offers no fresh zip link for a zip that never expires (a local path) or a run without a zip', () => {
+    // Prepare
+    const { zip: _zip, ...withoutZip } = summaryInput();
+
+    // Act
+    const local = actionsOf(
+      summaryMessage(
+        summaryInput({ zip: { link: '/home/me/quantcoder-runs/run/p.zip', fileName: 'p.zip' } }),
+      ),
+    );
+    const none = actionsOf(summaryMessage(withoutZip));
+
+    // Assess
+    for (const actions of [local, none]) {
+      expect(actions?.elements.map((button) => button.action_id)).toEqual([
+        ACTION_IDS.backtestDates,
+        ACTION_IDS.refine,
+      ]);
     }
   });
 

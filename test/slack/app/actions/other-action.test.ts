@@ -14,7 +14,7 @@ describe('other actions', () => {
     ].map((actionId) => OTHER_ACTION_IDS.test(actionId));
 
     // Assess
-    expect(matched).toEqual([true, true, true, false, false, false]);
+    expect(matched).toEqual([true, true, true, false, false, false, false]);
   });
 
   it('are acknowledged and nothing more', async () => {
