@@ -130,6 +130,9 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     let thread = state.thread;
     let opened = false;
     if (!thread) {
+      // The writers run at once, each in its own Lambda, and their patches do not reach the state: were they
+      // to open the thread, each would post a root. The next stage after them opens it instead.
+      if (event.type === 'stage' && isWriterStage(event.stage)) return undefined;
       thread = await openThread(context, state, {
         root: rootMessage({ userId: slack.userId, idea: state.request.idea, runId: state.runId }),
         status: render(state, event, writers),

@@ -464,6 +464,27 @@ describe('the Slack notifier over the real WebClient', () => {
     });
   });
 
+  it('never opens a thread from the parallel writers, which would each post a root: the next stage does', async () => {
+    // Prepare: a run whose Plan could not open its thread (the notifier failed there).
+    const run = await start();
+    const state = slackRunState();
+
+    // Act
+    const fromWriters = await Promise.all(
+      WRITERS.flatMap((writer) => [
+        run.notifier.notify(state, started(writer)),
+        run.notifier.notify(state, succeeded(writer)),
+      ]),
+    );
+    const fromIntegrate = await run.notifier.notify(state, started('integrate'));
+
+    // Assess
+    expect(fromWriters.every((patch) => patch === undefined)).toBe(true);
+    expect(fromIntegrate?.thread?.statusTs).toEqual(expect.any(String));
+    const roots = run.slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === undefined);
+    expect(roots).toHaveLength(1);
+  });
+
   it('does nothing for a run that did not come from Slack', async () => {
     // Prepare
     const run = await start();
