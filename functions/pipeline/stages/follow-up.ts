@@ -49,6 +49,9 @@ export const reuseStage: Stage = {
   describe: (state) => state.plan && `${state.files.length} files of the earlier run, new dates`,
 };
 
+/** How long the deploy stage waits for a compile, well inside its function's timeout (lib/pipeline.ts). */
+const DEPLOY_COMPILE_TIMEOUT_MS = 60_000;
+
 /** "Deploy to paper": the earlier run's compiled QuantConnect project, deployed to paper trading. */
 export const deployStage: Stage = {
   kind: 'step',
@@ -64,6 +67,9 @@ export const deployStage: Stage = {
       ...(earlier.quantConnect.compileId ? { compileId: earlier.quantConnect.compileId } : {}),
       brokerage: 'paper',
       sleep: deps.sleep,
+      now: () => deps.now().getTime(),
+      // Within the stage's Lambda timeout; a compile still queued then is a TransientError the state machine retries.
+      compileTimeoutMs: DEPLOY_COMPILE_TIMEOUT_MS,
     });
     const { deployId, status, url, brokerage, nodeId, emulated } = deployed;
     const deployment = { deployId, status, url, brokerage, nodeId, emulated };
