@@ -116,7 +116,7 @@ export class AgentFunction extends Construct {
           afterBundling: (_inputDir, outputDir) => [
             ...wasmCopyCommands(outputDir),
             ...catalogCopyCommands(outputDir),
-            ...chartAssetCopyCommands(outputDir),
+            ...(CHART_STAGES.has(props.stage) ? chartAssetCopyCommands(outputDir) : []),
           ],
         },
       },
@@ -174,10 +174,14 @@ export function catalogCopyCommands(outputDir: string): string[] {
 }
 
 /**
+ * The stages that post a run's last word, and so may draw its equity chart: only their functions carry the
+ * chart's 3 MB of run-time files.
+ */
+export const CHART_STAGES: ReadonlySet<StageId> = new Set(['report', 'report-failure']);
+
+/**
  * Shell commands that copy the equity chart's run-time files (resvg's WebAssembly and the DejaVu Sans font)
- * next to the bundle, where the chart looks for them (QUANTCODER_WASM_DIR). The report stage draws the chart;
- * every function gets the files (about 3 MB of asset, read only when a chart is drawn), so whichever stage
- * ends a run can.
+ * next to the bundle, where the chart looks for them (QUANTCODER_WASM_DIR).
  */
 export function chartAssetCopyCommands(outputDir: string): string[] {
   return CHART_ASSETS.map(
