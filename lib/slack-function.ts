@@ -12,7 +12,7 @@ import { ESM_BANNER, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, PROJECT_ROOT } fro
 import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
 
 export interface SlackFunctionProps {
-  /** The function's environment: settings, the secret's and state machine's ARNs, the bucket (NODE_OPTIONS is added). */
+  /** The function's environment: settings, the secret's and state machine's ARNs, the bucket. */
   readonly environment?: Readonly<Record<string, string>>;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
