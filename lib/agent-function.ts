@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -40,6 +45,22 @@ export const ESM_BANNER = [
   'const __filename = __quantcoderFileURLToPath(import.meta.url);',
   'const __dirname = __quantcoderDirname(__filename);',
 ].join('');
+
+/** How every QuantCoder function is bundled: minified ESM with source maps and the CommonJS banner. */
+export const ESM_BUNDLING: Readonly<
+  Pick<
+    BundlingOptions,
+    'format' | 'mainFields' | 'minify' | 'sourceMap' | 'sourceMapMode' | 'sourcesContent' | 'banner'
+  >
+> = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  sourcesContent: false,
+  banner: ESM_BANNER,
+};
 
 export interface AgentFunctionProps {
   /** The pipeline stage this function runs: picks `functions/handlers/<stage>.ts` and sets QUANTCODER_STAGE. */
@@ -100,13 +121,7 @@ export class AgentFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        banner: ESM_BANNER,
+        ...ESM_BUNDLING,
         // The runtime ships the v3 SDK. `canvas` is vega's optional native renderer, imported only when
         // installed: the chart draws SVG without it, and a native addon built here would not load on arm64.
         externalModules: ['@aws-sdk/*', 'canvas'],
