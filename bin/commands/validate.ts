@@ -1,16 +1,17 @@
 import pc from 'picocolors';
-import { type Diagnostic, formatDiagnostic } from '../../functions/validator/diagnostic.js';
+import type { Colors } from 'picocolors/types.js';
+import type { Diagnostic } from '../../functions/validator/diagnostic.js';
 import { validatePaths } from '../../functions/validator/validate-paths.js';
 
 export interface ValidateCommandOptions {
   json?: boolean;
 }
 
-function colored(diagnostic: Diagnostic): string {
-  const line = formatDiagnostic(diagnostic);
-  return diagnostic.severity === 'error'
-    ? line.replace(' error ', ` ${pc.red('error')} `)
-    : line.replace(' warning ', ` ${pc.yellow('warning')} `);
+/** A diagnostic as `formatDiagnostic` writes it, its severity coloured; built from the fields so nothing else is. */
+export function coloredDiagnostic(diagnostic: Diagnostic, colors: Colors = pc): string {
+  const severity =
+    diagnostic.severity === 'error' ? colors.red(diagnostic.severity) : colors.yellow(diagnostic.severity);
+  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${severity} ${diagnostic.rule} ${diagnostic.message}`;
 }
 
 /** `quantcoder validate <path...>`: statically checks QuantConnect Python files; exit 1 on any error. */
@@ -28,7 +29,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     }));
     process.stdout.write(`${JSON.stringify({ files: result.files, diagnostics }, null, 2)}\n`);
   } else {
-    for (const diagnostic of result.diagnostics) process.stdout.write(`${colored(diagnostic)}\n`);
+    for (const diagnostic of result.diagnostics) process.stdout.write(`${coloredDiagnostic(diagnostic)}\n`);
     const warnings = result.diagnostics.length - errors;
     const verdict = errors > 0 ? pc.red(plural(errors, 'error')) : pc.green('no errors');
     process.stderr.write(

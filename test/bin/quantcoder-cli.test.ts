@@ -5,16 +5,13 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runQuantcoder } from './run-quantcoder.js';
 
-/** Runs the CLI as a user would, with no keys in its environment. */
-const quantcoder = (args: string[]) => runQuantcoder(args);
-
 describe('quantcoder generate', () => {
   it('with --json prints the report on stdout and the progress on stderr, and says it is offline', async () => {
     // Prepare
     const out = await mkdtemp(join(tmpdir(), 'quantcoder-cli-'));
 
     // Act
-    const result = await quantcoder([
+    const result = await runQuantcoder([
       'generate',
       'RSI',
       '14',
@@ -46,7 +43,7 @@ describe('quantcoder generate', () => {
     const out = await mkdtemp(join(tmpdir(), 'quantcoder-cli-'));
 
     // Act
-    const result = await quantcoder(['generate', 'buy', 'low', 'sell', 'high', '--out', out]);
+    const result = await runQuantcoder(['generate', 'buy', 'low', 'sell', 'high', '--out', out]);
 
     // Assess
     expect(result.code).toBe(1);
@@ -57,7 +54,7 @@ describe('quantcoder generate', () => {
 
   it('rejects a bad option value with what to type instead', async () => {
     // Act
-    const result = await quantcoder(['generate', 'momentum on SPY', '--max-refine-attempts', 'many']);
+    const result = await runQuantcoder(['generate', 'momentum on SPY', '--max-refine-attempts', 'many']);
 
     // Assess
     expect(result.code).not.toBe(0);
@@ -83,7 +80,12 @@ describe('quantcoder validate', () => {
     await writeFile(join(folder, 'bad.py'), VALID.replace('def initialize(self):', 'def initialize(self)'));
 
     // Act
-    const result = await quantcoder(['validate', join(folder, 'good.py'), join(folder, 'bad.py'), '--json']);
+    const result = await runQuantcoder([
+      'validate',
+      join(folder, 'good.py'),
+      join(folder, 'bad.py'),
+      '--json',
+    ]);
 
     // Assess
     expect(result.code).toBe(1);
@@ -106,7 +108,7 @@ describe('quantcoder validate', () => {
     await writeFile(join(folder, 'main.py'), `${VALID}import not_a_quantconnect_library\n`);
 
     // Act
-    const result = await quantcoder(['validate', join(folder, 'main.py')]);
+    const result = await runQuantcoder(['validate', join(folder, 'main.py')]);
 
     // Assess
     expect(result.code).toBe(0);
@@ -118,7 +120,7 @@ describe('quantcoder validate', () => {
 
   it('says what to pass when a path does not exist, with exit status 2', async () => {
     // Act
-    const result = await quantcoder(['validate', 'no/such/file.py']);
+    const result = await runQuantcoder(['validate', 'no/such/file.py']);
 
     // Assess
     expect(result.code).toBe(2);

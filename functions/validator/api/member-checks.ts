@@ -2,7 +2,7 @@ import type { CatalogMember } from '../catalog/catalog-schema.js';
 import type { MemberIndex, ResolvedMember } from '../catalog/member-index.js';
 import { didYouMean } from '../similar-names.js';
 import { API_RULE, type Report } from './api-rule-ids.js';
-import { bindableSpellings, closestMembers, displayName } from './messages.js';
+import { bindableSpellings, closestMembers, displayName, isDunder } from './messages.js';
 import { fieldOf, type PlainNode, textOf } from './plain-tree.js';
 import type { AttributeUse } from './scopes.js';
 import type { TypeInference } from './type-inference.js';
@@ -19,7 +19,7 @@ export function checkAttribute(use: AttributeUse, inference: TypeInference, repo
   const nameNode = fieldOf(use.node, 'attribute');
   if (module === undefined || receiverNode === undefined || nameNode === undefined) return;
   const name = textOf(module.facts.tree, nameNode);
-  if (name.startsWith('__') && name.endsWith('__')) return;
+  if (isDunder(name)) return;
   const receiver = inference.typeOf(receiverNode, use.scope);
   if (use.store !== undefined) {
     checkStore(receiver, name, nameNode, inference, report);

@@ -11,7 +11,8 @@ function styleOf(name: string): NameStyle {
   return 'mixed';
 }
 
-function isDunder(name: string): boolean {
+/** `__init__`, `__dict__`: Python's own names, which no catalog lists. */
+export function isDunder(name: string): boolean {
   return name.startsWith('__') && name.endsWith('__');
 }
 
@@ -19,7 +20,7 @@ function isDunder(name: string): boolean {
  * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment),
  * case-insensitive: `rco` is one edit from `roc`, as a typist sees it.
  */
-export function typingDistance(left: string, right: string): number {
+function typingDistance(left: string, right: string): number {
   const a = left.toLowerCase();
   const b = right.toLowerCase();
   const rows: number[][] = [];
@@ -94,7 +95,7 @@ export function displayName(key: string): string {
 }
 
 /** The parameter names an overload takes in a naming form (C# names, or snake_case with the snake method). */
-export function parameterNames(catalog: LeanCatalog, overload: CatalogOverload, snake: boolean): string[] {
+function parameterNames(catalog: LeanCatalog, overload: CatalogOverload, snake: boolean): string[] {
   return overload.params.map((name) => (snake ? catalog.snakeParameter(name) : name));
 }
 

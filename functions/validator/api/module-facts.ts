@@ -41,7 +41,6 @@ export function collectModuleFacts(tree: PlainTree): ModuleFacts {
     otherStores: new Set(),
     reflectedNames: new Set(),
     usesReflection: false,
-    starImports: [],
   };
   const text = (node: PlainNode): string => textOf(tree, node);
   const bind = (scope: Scope, name: string, binding: Binding): void => {
@@ -182,7 +181,6 @@ export function collectModuleFacts(tree: PlainTree): ModuleFacts {
     const module = moduleName === undefined ? '' : text(moduleName);
     const fromLean = node.type === 'import_from_statement' && isLeanNamespace(module);
     for (const child of node.children) {
-      if (child.type === 'wildcard_import') facts.starImports.push(module);
       if (child.field !== 'name') continue;
       if (child.type === 'aliased_import') {
         const alias = fieldOf(child, 'alias');

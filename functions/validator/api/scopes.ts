@@ -86,8 +86,6 @@ export interface ModuleFacts {
   reflectedNames: Set<string>;
   /** setattr with a computed name, or `__dict__`: attributes the validator cannot list. */
   usesReflection: boolean;
-  /** Modules star-imported (`from x import *`), as written. */
-  starImports: string[];
 }
 
 /** The binding a name has in a scope as seen from code in `scope` (Python's LEGB, class bodies skipped). */

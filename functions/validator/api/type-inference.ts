@@ -2,6 +2,7 @@ import type { LeanCatalog } from '../catalog/lean-catalog.js';
 import type { ResolvedMember } from '../catalog/member-index.js';
 import { arityFits, callShapeOf, candidateOverloads } from './call-shape.js';
 import { type AnalyzedModule, type ClassModel, familyStores } from './class-models.js';
+import { isDunder } from './messages.js';
 import { fieldOf, fieldsOf, type PlainNode, textOf } from './plain-tree.js';
 import { type Binding, type ClassInfo, isSelfParameter, lookupBinding, type Scope } from './scopes.js';
 import { type AlgorithmReceiver, sameType, UNKNOWN, type ValueType } from './value-types.js';
@@ -200,7 +201,7 @@ export class TypeInference {
 
   /** The type of `value.name`. */
   memberType(value: ValueType, name: string): ValueType {
-    if (name.startsWith('__') && name.endsWith('__')) return UNKNOWN;
+    if (isDunder(name)) return UNKNOWN;
     switch (value.kind) {
       case 'algorithm': {
         if (value.receiver.userNames.has(name)) {

@@ -26,7 +26,8 @@ function resolveClassName(
   const key = `${module.name}:${name}`;
   if (visited.has(key)) return { kind: 'unknown' };
   visited.add(key);
-  const own = module.classes.find((definition) => definition.name === name);
+  // When a module defines a class name twice, the later definition is the one the name refers to.
+  const own = module.classes.filter((definition) => definition.name === name).at(-1);
   if (own !== undefined) return { kind: 'project', module, definition: own };
   for (const pythonImport of module.imports) {
     if (pythonImport.kind !== 'from' || pythonImport.runs !== 'on-load') continue;
@@ -43,6 +44,23 @@ function resolveClassName(
   const environment = project.environment;
   if (environment.algorithmBaseClasses.has(name) || environment.algorithmImportsNames.has(name)) {
     return { kind: 'lean', name };
+  }
+  return starImportedClass(project, module, name, visited);
+}
+
+/** The class `from helpers import *` brings into `module` under `name`, following project modules only. */
+function starImportedClass(
+  project: Project,
+  module: PythonModule,
+  name: string,
+  visited: Set<string>,
+): ResolvedBase {
+  for (const pythonImport of module.imports) {
+    if (!pythonImport.star || pythonImport.runs !== 'on-load') continue;
+    const target = resolveImport(project, module, pythonImport);
+    if (target.kind !== 'module') continue;
+    const found = resolveClassName(project, target.module, name, visited);
+    if (found.kind === 'project') return found;
   }
   return { kind: 'unknown' };
 }

@@ -26,7 +26,7 @@ interface LogicalLine {
 }
 
 /** Keywords that always start a compound statement, whose header must end with ':'. */
-export const COMPOUND_KEYWORDS: ReadonlySet<string> = new Set([
+const COMPOUND_KEYWORDS: ReadonlySet<string> = new Set([
   'if',
   'elif',
   'else',

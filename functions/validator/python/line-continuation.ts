@@ -12,7 +12,8 @@ export function findLineContinuationProblems(source: string): SyntaxProblem[] {
   const lines = source.split('\n');
   for (const [row, rawLine] of lines.entries()) {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    const column = strayBackslash(line, state);
+    const scanned = scanLine(line, state);
+    const column = scanned.strayBackslash;
     if (column !== undefined) {
       const after = line.slice(column + 1).trim();
       const what = after === '' ? 'spaces' : after.startsWith('#') ? 'a comment' : 'text';
@@ -24,32 +25,7 @@ export function findLineContinuationProblems(source: string): SyntaxProblem[] {
         message: `${what} after the line-continuation '\\': a '\\' that continues a line must be its last character${advice}`,
       });
     }
-    state = scanLine(line, state);
+    state = scanned;
   }
   return problems;
-}
-
-/** The column of a backslash outside strings and comments with something after it on the line, if any. */
-function strayBackslash(line: string, start: LineState): number | undefined {
-  let quote = start.quote;
-  for (let index = 0; index < line.length; index += 1) {
-    const character = line[index] ?? '';
-    if (quote !== undefined) {
-      if (character === '\\') index += 1;
-      else if (line.startsWith(quote, index)) {
-        index += quote.length - 1;
-        quote = undefined;
-      }
-      continue;
-    }
-    if (character === '#') return undefined;
-    if (character === '"' || character === "'") {
-      const triple = character.repeat(3);
-      quote = line.startsWith(triple, index) ? triple : character;
-      index += quote.length - 1;
-    } else if (character === '\\' && index < line.length - 1) {
-      return index;
-    }
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Point, Node as SyntaxNode, Tree } from 'web-tree-sitter';
-import { COMPOUND_KEYWORDS, type HeaderWithoutColon, headersWithoutColon } from './header-colons.js';
-import { childrenOf, clip, namedChildrenOf, tokenAfter, tokenBefore, tokensOf } from './syntax-tree.js';
+import { type HeaderWithoutColon, headersWithoutColon } from './header-colons.js';
+import { childrenOf, clip, namedChildrenOf, tokenAfter, tokensOf } from './syntax-tree.js';
 
 /** A syntax problem found in a tree: where it is (0-based tree-sitter point) and what is wrong, in plain words. */
 export interface SyntaxProblem {
@@ -14,20 +14,6 @@ const CLOSER_OF = new Map([
   ['{', '}'],
 ]);
 const CLOSING = new Set([')', ']', '}']);
-
-const COMPOUND_STATEMENTS = new Set([
-  'class_definition',
-  'function_definition',
-  'if_statement',
-  'elif_clause',
-  'else_clause',
-  'for_statement',
-  'while_statement',
-  'with_statement',
-  'try_statement',
-  'except_clause',
-  'finally_clause',
-]);
 
 /** Tokens after which a line cannot end: binary operators, assignment, separators and keywords that need more. */
 // biome-ignore format: one operator family per line reads better than one token per line
@@ -92,7 +78,6 @@ function explainError(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxPr
   const first = tokens[0];
   if (first === undefined) return { point: node.startPosition, message: 'invalid syntax' };
   return (
-    missingColon(node, tokens) ??
     bracketProblem(tokens) ??
     missingSeparator(node) ??
     adjacentOperators(tokens) ??
@@ -211,44 +196,6 @@ function adjacentOperators(tokens: readonly SyntaxNode[]): SyntaxProblem | undef
     }
   }
   return undefined;
-}
-
-/** `if x` / `class A(B)` / `else` without the ':' that ends a compound statement header. */
-function missingColon(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxProblem | undefined {
-  const header = headerTokens(node, tokens);
-  const keyword = header[0];
-  if (keyword === undefined) return undefined;
-  let depth = 0;
-  let last = keyword;
-  for (const token of header) {
-    if (depth === 0 && token.startPosition.row > last.endPosition.row) break;
-    if (CLOSER_OF.has(token.type)) depth += 1;
-    else if (CLOSING.has(token.type)) depth = Math.max(0, depth - 1);
-    else if (token.type === ':' && depth === 0) return undefined;
-    last = token;
-  }
-  // A header still inside brackets is an unclosed bracket, not a missing ':'.
-  if (depth > 0) return undefined;
-  return { point: last.endPosition, message: `missing ':' at the end of the '${keyword.text}' line` };
-}
-
-/** The tokens of the statement header an ERROR node belongs to, starting with its compound keyword, or []. */
-function headerTokens(node: SyntaxNode, tokens: readonly SyntaxNode[]): SyntaxNode[] {
-  const first = tokens[0];
-  if (first === undefined) return [];
-  if (COMPOUND_KEYWORDS.has(first.type) && startsLine(first)) return [...tokens];
-  const parent = node.parent;
-  const keyword = parent?.firstChild;
-  if (parent === null || keyword === null || keyword === undefined) return [];
-  if (!COMPOUND_STATEMENTS.has(parent.type) || !COMPOUND_KEYWORDS.has(keyword.type)) return [];
-  if (keyword.startPosition.row !== first.startPosition.row) return [];
-  const before = tokensOf(parent).filter((token) => token.endIndex <= node.startIndex);
-  return [...before, ...tokens];
-}
-
-function startsLine(token: SyntaxNode): boolean {
-  const previous = tokenBefore(token);
-  return previous === undefined || previous.endPosition.row < token.startPosition.row;
 }
 
 /** A line that stops after an operator or a keyword that needs more (`x = 1 +`, `from x import`). */

@@ -1,7 +1,8 @@
+import { letterKey } from '../catalog/member-index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { positionOf, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
-import { LEAN_HOOKS, type LeanFamily, type LeanHook } from './lean-hooks.js';
+import { LEAN_HOOKS, type LeanHook } from './lean-hooks.js';
 import { type ProjectClass, projectClasses } from './project-classes.js';
 
 const RULE = 'event-handler-name';
@@ -16,14 +17,13 @@ export const eventHandlerNameRule: ValidationRule = {
 };
 
 function checkClass(owner: ProjectClass): Diagnostic[] {
-  const families: LeanFamily[] = owner.isAlgorithm ? ['algorithm', ...owner.families] : owner.families;
-  const hooks = families.flatMap((family) => LEAN_HOOKS[family]);
+  const hooks = owner.hookFamilies.flatMap((family) => LEAN_HOOKS[family]);
   if (owner.isAlgorithm) hooks.push(INITIALIZE);
   const names = new Set(owner.methods.map((method) => method.name));
   const diagnostics: Diagnostic[] = [];
   for (const method of owner.methods) {
     if (method.name.startsWith('_')) continue;
-    const hook = hooks.find((candidate) => normalized(candidate.snake) === normalized(method.name));
+    const hook = hooks.find((candidate) => letterKey(candidate.snake) === letterKey(method.name));
     if (hook === undefined || method.name === hook.snake || method.name === hook.pascal) continue;
     // A class with the right spelling as well uses the other one for itself.
     if (names.has(hook.snake) || names.has(hook.pascal)) continue;
@@ -38,8 +38,4 @@ function checkClass(owner: ProjectClass): Diagnostic[] {
     );
   }
   return diagnostics;
-}
-
-function normalized(name: string): string {
-  return name.replaceAll('_', '').toLowerCase();
 }

@@ -1,11 +1,10 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Diagnostic } from '../diagnostic.js';
-import { findMethod } from '../project/class-hierarchy.js';
+import { findMethod, resolveBase } from '../project/class-hierarchy.js';
 import type { Project } from '../project/project.js';
-import { descendantsOfType } from '../python/syntax-tree.js';
 import { positionOf, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
-import { memberCallsIn } from './code-patterns.js';
+import { callsOf, memberCallsIn } from './code-patterns.js';
 import { FAMILY_MEMBERS, FAMILY_ROOTS, familiesOfLeanNames, type ModelFamily } from './lean-hooks.js';
 import {
   type LeanAncestry,
@@ -88,7 +87,7 @@ function isInstantiated(project: Project, owner: ProjectClass): boolean {
   const name = owner.definition.name;
   for (const module of project.modules.values()) {
     if (!module.file.content.includes(`${name}(`)) continue;
-    for (const call of descendantsOfType(module.parsed.tree.rootNode, 'call')) {
+    for (const call of callsOf(module)) {
       const callee = call.childForFieldName('function');
       if (callee === null) continue;
       const simple = callee.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
@@ -105,7 +104,7 @@ function hasProjectSubclass(
 ): boolean {
   return classes.some((candidate) =>
     candidate.definition.bases.some((base) => {
-      const resolved = resolveClassReference(project, candidate.module, base.node);
+      const resolved = resolveBase(project, candidate.module, base);
       return resolved.kind === 'project' && resolved.definition === owner.definition;
     }),
   );

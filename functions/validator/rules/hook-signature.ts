@@ -28,11 +28,12 @@ const INDICATOR_REGISTRATION =
   /\b(?:register_indicator|RegisterIndicator|warm_up_indicator|WarmUpIndicator)\b/;
 
 function checkClass(project: Project, owner: ProjectClass, registersIndicators: boolean): Diagnostic[] {
-  const families: LeanFamily[] = owner.isAlgorithm ? ['algorithm', ...owner.families] : owner.families;
   const diagnostics: Diagnostic[] = [];
   const checked = new Set<ClassMethod>();
   let callbacks: Set<string> | undefined;
-  for (const family of families.filter((candidate) => routesHooks(owner, candidate, registersIndicators))) {
+  for (const family of owner.hookFamilies.filter((candidate) =>
+    routesHooks(owner, candidate, registersIndicators),
+  )) {
     for (const hook of LEAN_HOOKS[family]) {
       for (const method of owner.methods) {
         if (method.name !== hook.snake && method.name !== hook.pascal) continue;

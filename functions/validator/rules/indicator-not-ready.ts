@@ -3,8 +3,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import { descendantsOfType } from '../python/syntax-tree.js';
 import { positionOf, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
-import { memberAccess, memberCall } from './code-patterns.js';
-import { INDICATOR_HELPERS, INDICATOR_TYPES } from './lean-algorithm-names.js';
+import { memberAccess } from './code-patterns.js';
+import { createsIndicator, selfAssignments } from './indicator-patterns.js';
 import { type ClassMethod, type ProjectClass, projectClasses } from './project-classes.js';
 
 const RULE = 'indicator-not-ready';
@@ -61,28 +61,10 @@ function checkClass(owner: ProjectClass): Diagnostic[] {
 /** The attributes `self.<name>` the class assigns an indicator to (`self.rsi = self.rsi(...)`, `SimpleMovingAverage(20)`). */
 function indicatorAttributes(owner: ProjectClass): Set<string> {
   const names = new Set<string>();
-  for (const method of owner.methods) {
-    const selfName = method.selfName;
-    if (selfName === undefined) continue;
-    for (const assignment of descendantsOfType(method.node, 'assignment')) {
-      const left = assignment.childForFieldName('left');
-      const value = assignment.childForFieldName('right');
-      const target = left === null ? undefined : memberAccess(left);
-      if (target === undefined || target.receiver !== selfName || value?.type !== 'call') continue;
-      if (createsIndicator(owner, method, value)) names.add(target.name);
-    }
+  for (const { method, name, value } of selfAssignments(owner)) {
+    if (value.type === 'call' && createsIndicator(owner, method, value)) names.add(name);
   }
   return names;
-}
-
-function createsIndicator(owner: ProjectClass, method: ClassMethod, call: SyntaxNode): boolean {
-  const callee = call.childForFieldName('function');
-  if (callee?.type === 'identifier') return INDICATOR_TYPES.has(callee.text);
-  const member = memberCall(call);
-  if (member === undefined || !INDICATOR_HELPERS.has(member.name)) return false;
-  // The helper is QCAlgorithm's: called on self in an algorithm, or on the algorithm a model method receives.
-  if (member.receiver === method.selfName) return owner.isAlgorithm;
-  return method.parameters.some((parameter, index) => index > 0 && parameter.name === member.receiver);
 }
 
 /** `self.<name>.current.value` (or `self.<name>.<band>.current.value`) reads in a method. */

@@ -2,7 +2,7 @@ import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Diagnostic } from '../diagnostic.js';
 import { findMethod } from '../project/class-hierarchy.js';
 import type { Project } from '../project/project.js';
-import { descendantsOfType, isWithin, namedChildrenOf } from '../python/syntax-tree.js';
+import { isWithin, namedChildrenOf } from '../python/syntax-tree.js';
 import { positionOf, staticDiagnostic } from '../static-diagnostic.js';
 import type { ValidationRule } from '../validation-rule.js';
 import {
@@ -10,11 +10,11 @@ import {
   enclosingLoop,
   isSameNode,
   type MemberCall,
-  memberAccess,
   memberCall,
   memberCallsIn,
 } from './code-patterns.js';
-import { INDICATOR_HELPERS, INDICATOR_TYPES, QC_ALGORITHM_METHODS } from './lean-algorithm-names.js';
+import { createsIndicator, type SelfAssignment, selfAssignments } from './indicator-patterns.js';
+import { INDICATOR_HELPERS, QC_ALGORITHM_METHODS } from './lean-algorithm-names.js';
 import { type ClassMethod, type ProjectClass, projectClasses } from './project-classes.js';
 
 const RULE = 'indicator-shadowed';
@@ -31,15 +31,6 @@ export const indicatorShadowedRule: ValidationRule = {
       .flatMap((owner) => checkAlgorithm(project, owner)),
 };
 
-/** `self.<name> = value` inside a method. */
-interface Shadowing {
-  method: ClassMethod;
-  assignment: SyntaxNode;
-  target: SyntaxNode;
-  name: string;
-  value: SyntaxNode;
-}
-
 /** `<name>.<attribute> = ...` in source text; the tree is read only when one names a QCAlgorithm method. */
 const ATTRIBUTE_ASSIGNMENT = /\.\s*(\w+)\s*=(?!=)/g;
 
@@ -50,7 +41,7 @@ function checkAlgorithm(project: Project, owner: ProjectClass): Diagnostic[] {
   for (const shadowing of shadowingsOf(owner)) {
     const own = findMethod(project, owner.module, owner.definition, [shadowing.name]);
     if (own !== 'missing') continue;
-    const breaking = isNotCallable(shadowing) ? breakingCall(owner, shadowing) : undefined;
+    const breaking = isNotCallable(owner, shadowing) ? breakingCall(owner, shadowing) : undefined;
     const at = positionOf(shadowing.target);
     const file = owner.module.file.name;
     if (breaking !== undefined) {
@@ -79,22 +70,9 @@ function checkAlgorithm(project: Project, owner: ProjectClass): Diagnostic[] {
   return diagnostics;
 }
 
-function shadowingsOf(owner: ProjectClass): Shadowing[] {
-  const shadowings: Shadowing[] = [];
-  for (const method of owner.methods) {
-    const selfName = method.selfName;
-    if (selfName === undefined) continue;
-    for (const assignment of descendantsOfType(method.node, 'assignment')) {
-      const left = assignment.childForFieldName('left');
-      const value = assignment.childForFieldName('right');
-      if (left === null || value === null) continue;
-      const access = memberAccess(left);
-      if (access === undefined || access.receiver !== selfName || !QC_ALGORITHM_METHODS.has(access.name))
-        continue;
-      shadowings.push({ method, assignment, target: left, name: access.name, value });
-    }
-  }
-  return shadowings;
+/** `self.<name> = value` where name is a QCAlgorithm method. */
+function shadowingsOf(owner: ProjectClass): SelfAssignment[] {
+  return selfAssignments(owner).filter((assignment) => QC_ALGORITHM_METHODS.has(assignment.name));
 }
 
 const LITERALS = new Set([
@@ -115,22 +93,17 @@ const LITERALS = new Set([
 ]);
 
 /** Whether the assigned value certainly cannot be called: an indicator, a literal, a symbol. */
-function isNotCallable(shadowing: Shadowing): boolean {
+function isNotCallable(owner: ProjectClass, shadowing: SelfAssignment): boolean {
   const value = shadowing.value;
   if (LITERALS.has(value.type)) return true;
   if (value.type === 'attribute') {
     const attribute = value.childForFieldName('attribute')?.text;
     return attribute === 'symbol' || attribute === 'Symbol';
   }
-  if (value.type !== 'call') return false;
-  const member = memberCall(value);
-  if (member !== undefined)
-    return member.receiver === shadowing.method.selfName && INDICATOR_HELPERS.has(member.name);
-  const callee = value.childForFieldName('function');
-  return callee?.type === 'identifier' && INDICATOR_TYPES.has(callee.text);
+  return value.type === 'call' && createsIndicator(owner, shadowing.method, value);
 }
 
-function isSameHelperCall(shadowing: Shadowing): boolean {
+function isSameHelperCall(shadowing: SelfAssignment): boolean {
   if (!INDICATOR_HELPERS.has(shadowing.name) || shadowing.value.type !== 'call') return false;
   const member = memberCall(shadowing.value);
   return (
@@ -139,7 +112,7 @@ function isSameHelperCall(shadowing: Shadowing): boolean {
 }
 
 /** A call of the shadowed method that runs after the assignment, if there is one. */
-function breakingCall(owner: ProjectClass, shadowing: Shadowing): MemberCall | undefined {
+function breakingCall(owner: ProjectClass, shadowing: SelfAssignment): MemberCall | undefined {
   const { method, assignment } = shadowing;
   const inInitialize =
     INITIALIZE.has(method.name) && isSameNode(enclosingFunction(assignment) ?? method.node, method.node);

@@ -1,11 +1,10 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { derivesFrom, type ResolvedBase, resolveBase } from '../project/class-hierarchy.js';
-import { resolveImport } from '../project/import-resolution.js';
 import type { Project } from '../project/project.js';
 import type { PythonModule } from '../project/python-module.js';
-import type { ClassBase, PythonClass } from '../python/definitions.js';
+import type { PythonClass } from '../python/definitions.js';
 import type { PythonParameter } from '../python/parameters.js';
-import { familiesOfLeanNames, type ModelFamily } from './lean-hooks.js';
+import { familiesOfLeanNames, type LeanFamily, type ModelFamily } from './lean-hooks.js';
 
 /** The LEAN classes a class derives from, and whether every base could be followed. */
 export interface LeanAncestry {
@@ -35,6 +34,8 @@ export interface ProjectClass {
   isAlgorithm: boolean;
   ancestry: LeanAncestry;
   families: ModelFamily[];
+  /** The families whose hooks LEAN calls on it: `algorithm` first for an algorithm, then `families`. */
+  hookFamilies: LeanFamily[];
   methods: ClassMethod[];
 }
 
@@ -61,6 +62,7 @@ export function projectClasses(project: Project): ProjectClass[] {
         isAlgorithm,
         ancestry,
         families,
+        hookFamilies: isAlgorithm ? ['algorithm', ...families] : families,
         methods: methodsOf(definition),
       });
     }
@@ -82,7 +84,7 @@ export function leanAncestry(
   visited.add(definition);
   for (const base of definition.bases) {
     if (base.node.type === 'identifier' && base.text === 'object') continue;
-    const resolved = resolveClassReference(project, module, base.node);
+    const resolved = resolveBase(project, module, base);
     if (resolved.kind === 'lean') names.add(resolved.name);
     else if (resolved.kind === 'project') {
       const inherited = leanAncestry(project, resolved.module, resolved.definition, visited);
@@ -98,48 +100,12 @@ export function resolveClassReference(
   project: Project,
   module: PythonModule,
   reference: SyntaxNode,
-  visited: Set<string> = new Set(),
 ): ResolvedBase {
+  if (reference.type !== 'identifier' && reference.type !== 'attribute') return { kind: 'unknown' };
   const simpleName =
     reference.type === 'attribute' ? reference.childForFieldName('attribute')?.text : reference.text;
-  if (simpleName === undefined || (reference.type !== 'identifier' && reference.type !== 'attribute'))
-    return { kind: 'unknown' };
-  // When a module defines a class name twice, the later definition is the one the name refers to.
-  const own = reference.type === 'identifier' ? lastClassNamed(module, simpleName) : undefined;
-  if (own !== undefined) return { kind: 'project', module, definition: own };
-  const base: ClassBase = { text: reference.text, simpleName, node: reference };
-  const resolved = resolveBase(project, module, base);
-  if (resolved.kind !== 'unknown' || reference.type !== 'identifier' || module.names.has(simpleName)) {
-    return resolved;
-  }
-  // resolveBase does not follow `from helpers import *` into project modules.
-  visited.add(module.name);
-  for (const pythonImport of module.imports) {
-    if (!pythonImport.star || pythonImport.runs !== 'on-load') continue;
-    const target = resolveImport(project, module, pythonImport);
-    if (target.kind !== 'module' || visited.has(target.module.name)) continue;
-    const definition = target.module.classes.find((candidate) => candidate.name === simpleName);
-    if (definition !== undefined) return { kind: 'project', module: target.module, definition };
-    const found = resolveClassReference(project, target.module, reference, visited);
-    if (found.kind === 'project') return found;
-  }
-  return resolved;
-}
-
-function lastClassNamed(module: PythonModule, name: string): PythonClass | undefined {
-  return module.classes.filter((definition) => definition.name === name).at(-1);
-}
-
-/** The project class declared by `definition`, if it is one of the project's classes. */
-export function projectClassOf(project: Project, definition: PythonClass): ProjectClass | undefined {
-  return projectClasses(project).find((candidate) => candidate.definition === definition);
-}
-
-/** The method of `owner` whose body holds `node`. */
-export function enclosingMethod(owner: ProjectClass, node: SyntaxNode): ClassMethod | undefined {
-  return owner.methods.find(
-    (method) => node.startIndex >= method.node.startIndex && node.endIndex <= method.node.endIndex,
-  );
+  if (simpleName === undefined) return { kind: 'unknown' };
+  return resolveBase(project, module, { text: reference.text, simpleName, node: reference });
 }
 
 function methodsOf(definition: PythonClass): ClassMethod[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../../functions/agents/tasks.js';
-import { apiFindings, validAlgorithm } from './api-findings.js';
+import { loadValidProject } from '../fixture-projects.js';
+import { apiFindings } from './api-findings.js';
 
 interface SeededMistake {
   project: string;
@@ -16,22 +17,22 @@ interface SeededMistake {
 const MISTAKES: SeededMistake[] = [
   // Misspelled API members.
   m(
-    'classic_pascal.py',
+    'api-classic-pascal',
     'self.SetCash(100000)',
     'self.SetCahs(100000)',
     'SetCahs',
     'error unknown-algorithm-member',
   ),
   m(
-    'snake_momentum.py',
+    'api-snake-momentum',
     'self.consolidate(',
     'self.consolidte(',
     'consolidte',
     'error unknown-algorithm-member',
   ),
-  m('framework', 'algorithm.roc(', 'algorithm.rco(', 'rco', 'error unknown-algorithm-member', 'alpha.py'),
+  m('api-framework', 'algorithm.roc(', 'algorithm.rco(', 'rco', 'error unknown-algorithm-member', 'alpha.py'),
   m(
-    'framework',
+    'api-framework',
     'algorithm.debug(',
     'algorithm.debugg(',
     'debugg',
@@ -39,56 +40,56 @@ const MISTAKES: SeededMistake[] = [
     'universe.py',
   ),
   m(
-    'custom_data.py',
+    'api-custom-data',
     'self.set_holdings(self._ung, 1)',
     'self.set_holding(self._ung, 1)',
     'set_holding',
     'error unknown-algorithm-member',
   ),
   // Wrong enum members and static members.
-  m('classic_pascal.py', '= Resolution.Daily', '= Resolution.Dayly', 'Dayly', 'error unknown-enum-member'),
+  m('api-classic-pascal', '= Resolution.Daily', '= Resolution.Dayly', 'Dayly', 'error unknown-enum-member'),
   m(
-    'snake_momentum.py',
+    'api-snake-momentum',
     'MovingAverageType.WILDERS',
     'MovingAverageType.WILDER',
     'WILDER',
     'error unknown-enum-member',
   ),
-  m('options_futures.py', 'OptionRight.CALL', 'OptionRight.CALLS', 'CALLS', 'error unknown-enum-member'),
+  m('api-options-futures', 'OptionRight.CALL', 'OptionRight.CALLS', 'CALLS', 'error unknown-enum-member'),
   m(
-    'framework',
+    'api-framework',
     'InsightDirection.UP,',
     'InsightDirection.Up2,',
     'Up2',
     'error unknown-enum-member',
     'alpha.py',
   ),
-  m('custom_data.py', 'FileFormat.CSV', 'FileFormat.CVS', 'CVS', 'error unknown-enum-member'),
+  m('api-custom-data', 'FileFormat.CSV', 'FileFormat.CVS', 'CVS', 'error unknown-enum-member'),
   m(
-    'options_futures.py',
+    'api-options-futures',
     'Futures.Indices.SP_500_E_MINI',
     'Futures.Indices.SP_500_MINI',
     'SP_500_MINI',
     'error unknown-type-member',
   ),
-  m('options_futures.py', 'Futures.Metals.GOLD', 'Futures.Metal.GOLD', 'Metal', 'error unknown-type-member'),
+  m('api-options-futures', 'Futures.Metals.GOLD', 'Futures.Metal.GOLD', 'Metal', 'error unknown-type-member'),
   // Impossible argument counts.
   m(
-    'classic_pascal.py',
+    'api-classic-pascal',
     'self.SetStartDate(2018, 1, 1)',
     'self.SetStartDate(2018, 1)',
     'SetStartDate',
     'error call-arity',
   ),
   m(
-    'snake_momentum.py',
+    'api-snake-momentum',
     'self.history[TradeBar](winners[0], 10, Resolution.DAILY)',
     'self.history[TradeBar]()',
     'history',
     'error call-arity',
   ),
   m(
-    'framework',
+    'api-framework',
     'Insight.price(symbol, period, InsightDirection.DOWN)',
     'Insight.price(symbol)',
     'price',
@@ -96,7 +97,7 @@ const MISTAKES: SeededMistake[] = [
     'alpha.py',
   ),
   m(
-    'custom_data.py',
+    'api-custom-data',
     'FileFormat.CSV)',
     'FileFormat.CSV, 1, 2, 3, 4)',
     'SubscriptionDataSource',
@@ -105,7 +106,7 @@ const MISTAKES: SeededMistake[] = [
     'SubscriptionDataSource(source',
   ),
   m(
-    'classic_pascal.py',
+    'api-classic-pascal',
     'RollingWindow[TradeBar](5)',
     'RollingWindow[TradeBar](5, 6)',
     'RollingWindow',
@@ -113,39 +114,39 @@ const MISTAKES: SeededMistake[] = [
   ),
   // Keywords no overload has.
   m(
-    'classic_pascal.py',
+    'api-classic-pascal',
     'self.Liquidate(symbol, "crossed below")',
     'self.Liquidate(symbol, tags="crossed below")',
     'tags',
     'error call-keyword',
   ),
-  m('framework', 'magnitude=0.02', 'magnitud=0.02', 'magnitud', 'error call-keyword', 'alpha.py'),
-  m('options_futures.py', 'data_mapping_mode=', 'data_mapping=', 'data_mapping', 'error call-keyword'),
+  m('api-framework', 'magnitude=0.02', 'magnitud=0.02', 'magnitud', 'error call-keyword', 'alpha.py'),
+  m('api-options-futures', 'data_mapping_mode=', 'data_mapping=', 'data_mapping', 'error call-keyword'),
   // The other naming form.
   m(
-    'classic_pascal.py',
+    'api-classic-pascal',
     'self.SetHoldings(symbol, 0.5)',
     'self.Set_Holdings(symbol, 0.5)',
     'Set_Holdings',
     'error naming-form',
   ),
-  m('snake_momentum.py', 'self.set_warm_up(', 'self.set_warmUp(', 'set_warmUp', 'error naming-form'),
+  m('api-snake-momentum', 'self.set_warm_up(', 'self.set_warmUp(', 'set_warmUp', 'error naming-form'),
   m(
-    'custom_data.py',
+    'api-custom-data',
     'SubscriptionTransportMedium.REMOTE_FILE',
     'SubscriptionTransportMedium.remote_file',
     'remote_file',
     'error naming-form',
   ),
   m(
-    'options_futures.py',
+    'api-options-futures',
     'Resolution.DAILY).symbol',
     'Resolution.daily).symbol',
     'daily',
     'error naming-form',
   ),
   m(
-    'snake_momentum.py',
+    'api-snake-momentum',
     'liquidate_existing_holdings=True',
     'liquidateExistingHoldings=True',
     'liquidateExistingHoldings',
@@ -167,7 +168,7 @@ function m(
 
 /** The project with the mistake written in, and the 1-based line:column of the offending name. */
 function seed(mistake: SeededMistake & { anchor?: string }): { files: SourceFile[]; position: string } {
-  const files = validAlgorithm(mistake.project);
+  const files = loadValidProject(mistake.project).files;
   const target = files.find((file) => file.name === mistake.file);
   if (target === undefined || !target.content.includes(mistake.search)) {
     throw new Error(`${mistake.project}/${mistake.file} does not contain ${JSON.stringify(mistake.search)}`);

@@ -147,4 +147,21 @@ describe('indicator-shadowed', () => {
     // Assess
     expect(findings).toEqual([]);
   });
+
+  it('reports an indicator made through an algorithm a method receives, then called as the method', () => {
+    // Prepare
+    const main = algorithm(
+      '    def attach(self, algorithm):',
+      '        self.debug = algorithm.SMA("SPY", 5)',
+      '        self.debug("attached")',
+    );
+
+    // Act
+    const findings = runRule(indicatorShadowedRule, [main]);
+
+    // Assess
+    expect(findings).toEqual([
+      'main.py:4:9 error self.debug = ... replaces QCAlgorithm.debug, so self.debug(...) at line 5 calls the assigned value and fails: name the attribute self._debug',
+    ]);
+  });
 });
