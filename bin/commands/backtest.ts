@@ -4,6 +4,7 @@ import type { SourceFile } from '../../functions/agents/tasks.js';
 import { readBacktestProject, withBacktestSettings } from '../../functions/quantconnect/backtest-project.js';
 import type { BacktestSettings } from '../../functions/quantconnect/backtest-settings.js';
 import { connectQuantConnect } from '../../functions/quantconnect/connect.js';
+import { uniqueProjectName } from '../../functions/quantconnect/push-project.js';
 import { type BacktestRunResult, runBacktest } from '../../functions/quantconnect/run-backtest.js';
 import { statisticsLines } from '../../functions/quantconnect/statistics-text.js';
 import { UserInputError } from '../../functions/shared/errors.js';
@@ -40,13 +41,13 @@ export async function backtestCommand(directory: string, options: BacktestComman
   });
   try {
     for (const line of connection.describe()) progress(line);
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    const name = basename(resolve(directory));
+    // The emulator marks its own backtest names as emulated, so the name here is the same either way.
+    const projectName = uniqueProjectName(basename(resolve(directory)), new Date());
     const result = await runBacktest({
       quantConnect: connection.quantConnect,
       files: pushed,
-      projectName: `${name}-${stamp}`,
-      backtestName: `${name} ${stamp}${connection.quantConnect.emulated ? ' (emulated)' : ''}`,
+      projectName,
+      backtestName: projectName,
       sleep: (milliseconds) => new Promise((done) => setTimeout(done, milliseconds)),
       timeoutMs: options.timeout * 60_000,
       onProgress: progress,

@@ -1,4 +1,6 @@
+import { isCalendarDate } from '../shared/calendar-date.js';
 import { UserInputError } from '../shared/errors.js';
+import { maskStringsAndComments } from '../validator/python/line-scanner.js';
 
 /** Dates and cash a user asks a backtest to use instead of those main.py sets. */
 export interface BacktestSettings {
@@ -22,17 +24,16 @@ const SETTERS = {
   cash: { snake: 'set_cash', pascal: 'SetCash' },
 } as const;
 
-const INITIALIZE =
-  /^([ \t]*)def[ \t]+(initialize|Initialize)[ \t]*\([ \t]*self\b[^)]*\)[^:\n]*:[ \t]*(?:#.*)?$/m;
+// Matched on the masked source, where a trailing comment is already blank.
+const INITIALIZE = /^([ \t]*)def[ \t]+(initialize|Initialize)[ \t]*\([ \t]*self\b[^)]*\)[^:\n]*:[ \t]*$/m;
 
 /** Parses `YYYY-MM-DD` into LEAN's `(year, month, day)` arguments; anything else is a user error. */
 export function dateArguments(value: string, option: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new UserInputError(`${option} takes a date as YYYY-MM-DD, for example 2020-01-31; got '${value}'.`);
   }
-  return `${Number(match[1])}, ${Number(match[2])}, ${Number(match[3])}`;
+  const [year, month, day] = value.split('-').map(Number);
+  return `${year}, ${month}, ${day}`;
 }
 
 /**
@@ -77,13 +78,15 @@ function replaceCalls(
   argumentsText: string,
 ): { content: string; changes: SettingChange[] } {
   const call = new RegExp(`\\bself\\.(${names.snake}|${names.pascal})[ \\t]*\\(`, 'g');
+  // Calls are found in code only: a docstring or comment that shows one, or a '#' inside a string, changes nothing.
+  const code = maskStringsAndComments(source);
   const changes: SettingChange[] = [];
   let content = '';
   let copied = 0;
-  for (const match of source.matchAll(call)) {
+  for (const match of code.matchAll(call)) {
     const open = match.index + match[0].length - 1;
-    const close = closingParenthesis(source, open);
-    if (close === undefined || isInComment(source, match.index)) continue;
+    const close = closingParenthesis(code, open);
+    if (close === undefined) continue;
     content += `${source.slice(copied, open + 1)}${argumentsText}`;
     copied = close;
     changes.push({
@@ -99,7 +102,7 @@ function insertCalls(
   source: string,
   missing: ReadonlyArray<[keyof typeof SETTERS, string]>,
 ): { content: string; changes: SettingChange[] } {
-  const definition = INITIALIZE.exec(source);
+  const definition = INITIALIZE.exec(maskStringsAndComments(source));
   if (!definition) {
     throw new UserInputError(
       'main.py has no initialize(self) method to set the backtest dates or cash in: pass the project that holds the algorithm.',
@@ -122,30 +125,18 @@ function insertCalls(
   };
 }
 
-/** The index of the `)` that closes the `(` at `open`, skipping strings and nested brackets. */
-function closingParenthesis(source: string, open: number): number | undefined {
+/** The index of the `)` that closes the `(` at `open` in masked code, skipping nested brackets. */
+function closingParenthesis(code: string, open: number): number | undefined {
   let depth = 0;
-  let quote: string | undefined;
-  for (let index = open; index < source.length; index += 1) {
-    const character = source[index];
-    if (quote) {
-      if (character === '\\') index += 1;
-      else if (character === quote) quote = undefined;
-      continue;
-    }
-    if (character === '"' || character === "'") quote = character;
-    else if (character === '(') depth += 1;
+  for (let index = open; index < code.length; index += 1) {
+    const character = code[index];
+    if (character === '(') depth += 1;
     else if (character === ')') {
       depth -= 1;
       if (depth === 0) return index;
     }
   }
   return undefined;
-}
-
-function isInComment(source: string, index: number): boolean {
-  const lineStart = source.lastIndexOf('\n', index - 1) + 1;
-  return source.slice(lineStart, index).includes('#');
 }
 
 function lineOf(source: string, index: number): number {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../validator/diagnostic.js';
+import type { BacktestSnapshot } from './port.js';
 
 // QuantConnect prints Python build problems in a few shapes; each pattern captures file, line, column, message.
 const BUILD_LINE =
@@ -7,13 +8,17 @@ const TRACEBACK_FRAME = /File "(?<path>[^"]+)", line (?<line>\d+)(?:, in (?<func
 /** LEAN's own stack-trace shape: `  at update\n    code\n in alpha.py: line 12`, innermost frame first. */
 const LEAN_FRAME = /\bin (?<path>[^\s:]+\.py):\s*line (?<line>\d+)/;
 
-function projectFileName(path: string, projectFiles: ReadonlySet<string>): string | undefined {
+// Without the project's file list (undefined), the name the log gives is trusted.
+function projectFileName(path: string, projectFiles: ReadonlySet<string> | undefined): string | undefined {
   const name = path.split(/[\\/]/).pop() ?? path;
-  return projectFiles.has(name) ? name : undefined;
+  return projectFiles === undefined || projectFiles.has(name) ? name : undefined;
 }
 
-/** Turns compile log lines into diagnostics; lines that name no project file are kept on main.py. */
-export function parseCompileLogs(logs: readonly string[], projectFiles: ReadonlySet<string>): Diagnostic[] {
+/**
+ * Turns compile log lines into diagnostics; lines that name no project file are kept on main.py. Without
+ * `projectFiles`, each line keeps the file name it gives.
+ */
+export function parseCompileLogs(logs: readonly string[], projectFiles?: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const line of logs) {
     const match = BUILD_LINE.exec(line);
@@ -78,4 +83,12 @@ export function parseRuntimeError(
     message: error.trim().split('\n')[0] ?? error,
     source,
   };
+}
+
+/** The runtime error a failed backtest reports, at the innermost frame in one of the project's files. */
+export function runtimeDiagnostic(
+  snapshot: Pick<BacktestSnapshot, 'error' | 'stacktrace'>,
+  projectFiles: ReadonlySet<string>,
+): Diagnostic {
+  return parseRuntimeError(snapshot.error ?? 'Runtime Error', snapshot.stacktrace, projectFiles);
 }

@@ -88,7 +88,7 @@ async function compileForDeployment(
     deadline: now() + timeoutMs,
   });
   if (compile.state === 'BuildError') {
-    const names = new Set(options.fileNames ?? namesInLogs(compile.logs));
+    const names = options.fileNames === undefined ? undefined : new Set(options.fileNames);
     const diagnostics = parseCompileLogs(compile.logs, names);
     throw new LiveDeployBuildError(
       `Project ${options.projectId} did not build on QuantConnect, so nothing was deployed; fix ${diagnostics.length === 1 ? 'this error' : `these ${diagnostics.length} errors`} and deploy again.`,
@@ -102,13 +102,6 @@ async function compileForDeployment(
     );
   }
   return compile.compileId;
-}
-
-// Without the project's file list, the Python files the build log names stand in for it.
-function namesInLogs(logs: readonly string[]): string[] {
-  return logs.flatMap((line) =>
-    [...line.matchAll(/[\w./\\-]+\.py\b/g)].map((match) => match[0].split(/[\\/]/).pop() ?? match[0]),
-  );
 }
 
 /**

@@ -21,8 +21,7 @@ export function liveCreateBrokerage(brokerage: LiveBrokerage): { id: string } & 
 
 /** How a deployment names its brokerage: 'paper', or the real brokerage's id. */
 export function brokerageLabel(brokerage: LiveBrokerage): string {
-  if (brokerage === 'paper' || brokerage.id === PAPER_BROKERAGE_ID) return 'paper';
-  return brokerage.id;
+  return isPaperBrokerage(brokerage) ? 'paper' : liveCreateBrokerage(brokerage).id;
 }
 
 /** The page QuantConnect shows for a project's live deployment. */

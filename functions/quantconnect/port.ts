@@ -15,7 +15,7 @@ export interface CompileResult {
 
 export interface InitializeCheck {
   ok: boolean;
-  /** Initialization errors, stack traces included, as QuantConnect prints them. */
+  /** Initialization errors, stack traces included, as QuantConnect prints them; at least one when not ok. */
   messages: string[];
 }
 

@@ -1,8 +1,8 @@
 import type { SourceFile } from '../agents/tasks.js';
 import type { Diagnostic } from '../validator/diagnostic.js';
-import { parseCompileLogs, parseRuntimeError } from './compile-errors.js';
+import { runtimeDiagnostic } from './compile-errors.js';
 import { isBacktestDone, type QuantConnect } from './port.js';
-import { compileProject, pollWaits, pushProject } from './push-project.js';
+import { compileInCloud, waitForBacktest } from './push-project.js';
 import { parseStatistics } from './statistics.js';
 
 /** How a pushed project's backtest ended. */
@@ -39,23 +39,22 @@ export interface BacktestRunOptions {
 
 /** Pushes the files to a new QuantConnect project, compiles it, runs a backtest and waits for its statistics. */
 export async function runBacktest(options: BacktestRunOptions): Promise<BacktestRunResult> {
-  const { quantConnect } = options;
+  const { quantConnect, sleep } = options;
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutMs;
   const progress = options.onProgress ?? (() => {});
-  const names = new Set(options.files.map((file) => file.name));
 
-  const project = await pushProject(quantConnect, options.projectName, options.files);
-  progress(`project ${project.projectId} created: ${project.url}`);
-  const compile = await compileProject(quantConnect, project.projectId, {
-    sleep: options.sleep,
+  const compile = await compileInCloud(quantConnect, options.files, {
+    projectName: options.projectName,
+    sleep,
     now,
     deadline,
+    onPushed: (project) => progress(`project ${project.projectId} created: ${project.url}`),
   });
   const base = {
-    projectId: project.projectId,
+    projectId: compile.projectId,
     compileId: compile.compileId,
-    url: project.url,
+    url: compile.projectUrl,
     emulated: quantConnect.emulated,
     statistics: {},
     rawStatistics: {},
@@ -64,33 +63,33 @@ export async function runBacktest(options: BacktestRunOptions): Promise<Backtest
     return { ...base, backtestId: null, status: 'TimedOut', diagnostics: [], detail: 'compile still queued' };
   }
   if (compile.state === 'BuildError') {
-    const diagnostics = parseCompileLogs(compile.logs, names);
-    return { ...base, backtestId: null, status: 'BuildError', diagnostics, detail: 'BuildError' };
+    return {
+      ...base,
+      backtestId: null,
+      status: 'BuildError',
+      diagnostics: compile.diagnostics,
+      detail: 'BuildError',
+    };
   }
   progress(`compiled (${compile.compileId})`);
 
   const { backtestId } = await quantConnect.createBacktest(
-    project.projectId,
+    compile.projectId,
     compile.compileId,
     options.backtestName,
   );
-  const url = quantConnect.backtestUrl(project.projectId, backtestId);
+  const url = quantConnect.backtestUrl(compile.projectId, backtestId);
   progress(`backtest ${backtestId} started: ${url}`);
-  let snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
-  const backtestWaits = pollWaits();
-  let reported = '';
-  while (!isBacktestDone(snapshot) && now() < deadline) {
-    if (snapshot.status !== reported) {
-      reported = snapshot.status;
-      progress(reported);
-    }
-    await options.sleep(backtestWaits.next().value);
-    snapshot = await quantConnect.readBacktest(project.projectId, backtestId);
-  }
+  const snapshot = await waitForBacktest(quantConnect, compile.projectId, backtestId, {
+    sleep,
+    now,
+    deadline,
+    onStatus: progress,
+  });
   const result = { ...base, backtestId, url, detail: snapshot.status };
   if (snapshot.error !== null || snapshot.stacktrace !== null) {
-    const diagnostic = parseRuntimeError(snapshot.error ?? 'Runtime Error', snapshot.stacktrace, names);
-    return { ...result, status: 'RuntimeError', diagnostics: [diagnostic] };
+    const names = new Set(options.files.map((file) => file.name));
+    return { ...result, status: 'RuntimeError', diagnostics: [runtimeDiagnostic(snapshot, names)] };
   }
   if (!isBacktestDone(snapshot)) return { ...result, status: 'TimedOut', diagnostics: [] };
   return {

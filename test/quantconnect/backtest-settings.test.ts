@@ -65,6 +65,57 @@ describe('applyBacktestSettings', () => {
     expect(applyBacktestSettings(SNAKE, {})).toEqual({ content: SNAKE, changes: [] });
   });
 
+  it('leaves a call written inside a docstring alone and inserts the real one', () => {
+    // Prepare
+    const main = [
+      'class Momentum(QCAlgorithm):',
+      '    def initialize(self):',
+      '        """Starts with self.set_cash(1) unless told otherwise."""',
+      '        self.add_equity("SPY")',
+      '',
+    ].join('\n');
+
+    // Act
+    const { content, changes } = applyBacktestSettings(main, { cash: 5000 });
+
+    // Assess
+    expect(content).toBe(
+      [
+        'class Momentum(QCAlgorithm):',
+        '    def initialize(self):',
+        '        self.set_cash(5000)',
+        '        """Starts with self.set_cash(1) unless told otherwise."""',
+        '        self.add_equity("SPY")',
+        '',
+      ].join('\n'),
+    );
+    expect(changes).toEqual([{ call: 'set_cash(5000)', line: 3, action: 'inserted' }]);
+  });
+
+  it('replaces a call that follows a string holding #, which is no comment', () => {
+    // Prepare
+    const main = [
+      'class Momentum(QCAlgorithm):',
+      '    def initialize(self):',
+      '        self.debug("#1"); self.set_cash(1)',
+      '',
+    ].join('\n');
+
+    // Act
+    const { content, changes } = applyBacktestSettings(main, { cash: 5000 });
+
+    // Assess
+    expect(content).toBe(
+      [
+        'class Momentum(QCAlgorithm):',
+        '    def initialize(self):',
+        '        self.debug("#1"); self.set_cash(5000)',
+        '',
+      ].join('\n'),
+    );
+    expect(changes).toEqual([{ call: 'set_cash(5000)', line: 3, action: 'replaced' }]);
+  });
+
   it('refuses impossible dates, a start after the end, and a main.py without initialize', () => {
     expect(() => dateArguments('2021-02-30', '--start')).toThrow(UserInputError);
     expect(() => dateArguments('31/01/2021', '--end')).toThrow('--end takes a date as YYYY-MM-DD');

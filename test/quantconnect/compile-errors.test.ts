@@ -33,6 +33,22 @@ describe('parseCompileLogs', () => {
   });
 });
 
+describe('parseCompileLogs without the project file list', () => {
+  it('keeps the file name each build error line gives', () => {
+    // Act
+    const diagnostics = parseCompileLogs([
+      'Build Error: File: /QuantConnect/project/helpers/signals.py Line: 3 Column: 1 - SyntaxError: invalid syntax',
+      'Build Error: File: main.py Line: 9 - NameError',
+    ]);
+
+    // Assess
+    expect(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line])).toEqual([
+      ['signals.py', 3],
+      ['main.py', 9],
+    ]);
+  });
+});
+
 describe('parseRuntimeError', () => {
   it('points at the innermost frame in a project file', () => {
     // Prepare

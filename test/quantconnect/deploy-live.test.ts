@@ -20,7 +20,7 @@ import { QuantConnectRequestError } from '../../functions/quantconnect/rest/erro
 import { createRestQuantConnect } from '../../functions/quantconnect/rest/rest-quantconnect.js';
 import { ConfigurationError, UserInputError } from '../../functions/shared/errors.js';
 import type { Diagnostic } from '../../functions/validator/diagnostic.js';
-import { ALPHA_PY, tradingMain } from './emulator/emulator-fixture.js';
+import { ALPHA_PY, tradingMain, virtualTime } from './emulator/emulator-fixture.js';
 
 const FILES: SourceFile[] = [
   { name: 'main.py', content: tradingMain() },
@@ -46,20 +46,6 @@ function brokenLines(files: SourceFile[]): Diagnostic[] {
         : [],
     ),
   );
-}
-
-/** Sleeps that only move a virtual clock, so bounded waits end at once. */
-function virtualTime() {
-  let current = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => current,
-    sleep: async (milliseconds: number) => {
-      sleeps.push(milliseconds);
-      current += milliseconds;
-    },
-  };
 }
 
 const emulators: QuantConnectEmulator[] = [];

@@ -3,35 +3,7 @@ import { createInProcessEmulator } from '../../functions/quantconnect/emulator/i
 import type { QuantConnect } from '../../functions/quantconnect/port.js';
 import { runBacktest } from '../../functions/quantconnect/run-backtest.js';
 import { validateProject } from '../../functions/validator/index.js';
-
-const MAIN = [
-  'from AlgorithmImports import *',
-  '',
-  'class Buy(QCAlgorithm):',
-  '    def initialize(self):',
-  '        self.set_start_date(2020, 1, 1)',
-  '        self.set_end_date(2021, 12, 31)',
-  '        self.spy = self.add_equity("SPY", Resolution.DAILY).symbol',
-  '',
-  '    def on_data(self, data):',
-  '        if not self.portfolio.invested:',
-  '            self.set_holdings(self.spy, 1.0)',
-  '',
-].join('\n');
-
-/** A virtual clock that the sleeps advance, so waiting costs no real time. */
-function virtualTime() {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    now: () => now,
-    slept,
-    sleep: async (milliseconds: number) => {
-      slept.push(milliseconds);
-      now += milliseconds;
-    },
-  };
-}
+import { BUY_AND_HOLD_MAIN, virtualTime } from './emulator/emulator-fixture.js';
 
 function emulator(): QuantConnect {
   return createInProcessEmulator({ compileCheck: (files) => validateProject(files) });
@@ -45,7 +17,7 @@ describe('runBacktest', () => {
     // Act
     const result = await runBacktest({
       quantConnect: emulator(),
-      files: [{ name: 'main.py', content: MAIN }],
+      files: [{ name: 'main.py', content: BUY_AND_HOLD_MAIN }],
       projectName: 'buy-spy',
       backtestName: 'buy spy',
       timeoutMs: 60_000,
@@ -60,7 +32,7 @@ describe('runBacktest', () => {
     expect(result.rawStatistics.Drawdown).toMatch(/%$/);
     expect(result.statistics['Total Orders']).toBeGreaterThan(0);
     // Compile, then backtest: each wait grows by half, from a quarter second.
-    expect(time.slept).toEqual([250, 375, 563, 250, 375]);
+    expect(time.sleeps).toEqual([250, 375, 563, 250, 375]);
   });
 
   it('returns a build error at its file and line without starting a backtest', async () => {
@@ -68,7 +40,10 @@ describe('runBacktest', () => {
     const result = await runBacktest({
       quantConnect: emulator(),
       files: [
-        { name: 'main.py', content: MAIN.replace('def on_data(self, data):', 'def on_data(self, data)') },
+        {
+          name: 'main.py',
+          content: BUY_AND_HOLD_MAIN.replace('def on_data(self, data):', 'def on_data(self, data)'),
+        },
       ],
       projectName: 'broken',
       backtestName: 'broken',
@@ -97,7 +72,7 @@ describe('runBacktest', () => {
     // Act
     const result = await runBacktest({
       quantConnect: stuck,
-      files: [{ name: 'main.py', content: MAIN }],
+      files: [{ name: 'main.py', content: BUY_AND_HOLD_MAIN }],
       projectName: 'stuck',
       backtestName: 'stuck',
       timeoutMs: 120_000,
@@ -109,6 +84,6 @@ describe('runBacktest', () => {
     expect(result.url).toContain(result.backtestId ?? 'missing');
     expect(time.now()).toBeGreaterThanOrEqual(120_000);
     expect(time.now()).toBeLessThan(140_000);
-    expect(Math.max(...time.slept)).toBe(10_000);
+    expect(Math.max(...time.sleeps)).toBe(10_000);
   });
 });

@@ -1,9 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { parseRuntimeError } from '../../quantconnect/compile-errors.js';
+import { runtimeDiagnostic } from '../../quantconnect/compile-errors.js';
 import { type BacktestSnapshot, isBacktestDone } from '../../quantconnect/port.js';
-import { pollWaits } from '../../quantconnect/push-project.js';
+import { waitForBacktest } from '../../quantconnect/push-project.js';
 import { QuantConnectNotFoundError } from '../../quantconnect/rest/errors.js';
 import { parseStatistics } from '../../quantconnect/statistics.js';
 import { statisticsLines } from '../../quantconnect/statistics-text.js';
@@ -91,7 +91,7 @@ async function getBacktest(
     );
   }
   const failed = snapshot.error !== null || snapshot.stacktrace !== null;
-  const diagnostics = failed ? [await runtimeDiagnostic(snapshot, input.projectId, quantConnect)] : [];
+  const diagnostics = failed ? [await projectRuntimeDiagnostic(snapshot, input.projectId, quantConnect)] : [];
   const done = isBacktestDone(snapshot);
   const output: GetBacktestOutput = {
     projectId: input.projectId,
@@ -114,37 +114,26 @@ async function readUntilDone(
   context: McpToolContext,
   extra: ToolExtra,
 ): Promise<BacktestSnapshot> {
-  const now = context.now ?? Date.now;
-  const deadline = now() + input.waitSeconds * 1000;
-  const sleep = cancellableSleep(context, extra);
+  const now = context.now;
   const progress = progressReporter(extra, context.logger);
-  const waits = pollWaits();
-  let snapshot = await quantConnect.quantConnect.readBacktest(input.projectId, input.backtestId);
-  let reported = '';
-  while (!isBacktestDone(snapshot) && now() < deadline) {
-    if (snapshot.status !== reported) {
-      reported = snapshot.status;
-      progress.report(reported);
-    }
-    await sleep(Math.min(waits.next().value, Math.max(0, deadline - now())));
-    snapshot = await quantConnect.quantConnect.readBacktest(input.projectId, input.backtestId);
-  }
+  const snapshot = await waitForBacktest(quantConnect.quantConnect, input.projectId, input.backtestId, {
+    sleep: cancellableSleep(context, extra),
+    now,
+    deadline: now() + input.waitSeconds * 1000,
+    onStatus: (status) => progress.report(status),
+  });
   await progress.flush();
   return snapshot;
 }
 
 /** The runtime error at the innermost frame in one of the project's own files. */
-async function runtimeDiagnostic(
+async function projectRuntimeDiagnostic(
   snapshot: BacktestSnapshot,
   projectId: number,
   quantConnect: ToolQuantConnect,
 ): Promise<Diagnostic> {
   const files = await quantConnect.client.readFiles(projectId);
-  return parseRuntimeError(
-    snapshot.error ?? 'Runtime Error',
-    snapshot.stacktrace,
-    new Set(files.map((file) => file.name)),
-  );
+  return runtimeDiagnostic(snapshot, new Set(files.map((file) => file.name)));
 }
 
 function describe(output: GetBacktestOutput, snapshot: BacktestSnapshot, diagnostics: Diagnostic[]): string {

@@ -1,4 +1,4 @@
-import { parseRuntimeError } from '../../quantconnect/compile-errors.js';
+import { runtimeDiagnostic } from '../../quantconnect/compile-errors.js';
 import { type BacktestSnapshot, type ChartPoint, isBacktestDone } from '../../quantconnect/port.js';
 import { parseStatistics, totalOrders } from '../../quantconnect/statistics.js';
 import { putJson } from '../../shared/artifact-store.js';
@@ -102,7 +102,7 @@ function review(
   files: ReadonlySet<string>,
 ): Diagnostic | undefined {
   if (snapshot.error !== null || snapshot.stacktrace !== null) {
-    return parseRuntimeError(snapshot.error ?? 'Runtime error', snapshot.stacktrace, files);
+    return runtimeDiagnostic(snapshot, files);
   }
   if (orders > 0) return undefined;
   return {

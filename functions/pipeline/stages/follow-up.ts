@@ -1,6 +1,7 @@
 import { Plan } from '../../agents/plan.js';
 import { applyBacktestSettings } from '../../quantconnect/backtest-settings.js';
 import { deployProjectLive } from '../../quantconnect/deploy-live.js';
+import { STAGE_COMPILE_TIMEOUT_MS } from '../../quantconnect/push-project.js';
 import { getJson, getText, putJson } from '../../shared/artifact-store.js';
 import { UserInputError } from '../../shared/errors.js';
 import { runKeys } from '../project-files.js';
@@ -49,9 +50,6 @@ export const reuseStage: Stage = {
   describe: (state) => state.plan && `${state.files.length} files of the earlier run, new dates`,
 };
 
-/** How long the deploy stage waits for a compile, well inside its function's timeout (lib/pipeline.ts). */
-const DEPLOY_COMPILE_TIMEOUT_MS = 60_000;
-
 /** "Deploy to paper": the earlier run's compiled QuantConnect project, deployed to paper trading. */
 export const deployStage: Stage = {
   kind: 'step',
@@ -69,7 +67,7 @@ export const deployStage: Stage = {
       sleep: deps.sleep,
       now: () => deps.now().getTime(),
       // Within the stage's Lambda timeout; a compile still queued then is a TransientError the state machine retries.
-      compileTimeoutMs: DEPLOY_COMPILE_TIMEOUT_MS,
+      compileTimeoutMs: STAGE_COMPILE_TIMEOUT_MS,
     });
     const { deployId, status, url, brokerage, nodeId, emulated } = deployed;
     const deployment = { deployId, status, url, brokerage, nodeId, emulated };

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../../agents/tasks.js';
 import { parseCompileLogs, parseRuntimeError } from '../../quantconnect/compile-errors.js';
 import type { CompileResult } from '../../quantconnect/port.js';
+import { compileProject, STAGE_COMPILE_TIMEOUT_MS } from '../../quantconnect/push-project.js';
 import { putJson } from '../../shared/artifact-store.js';
 import { TransientError } from '../../shared/errors.js';
 import { type Diagnostic, hasErrors } from '../../validator/diagnostic.js';
@@ -11,19 +12,18 @@ import { filesToRepair } from '../review-report.js';
 import { MAX_DIAGNOSTICS_IN_STATE, type RunState } from '../run-state.js';
 import type { Stage } from '../stage.js';
 
-/** Compile reads before the stage gives up and lets Step Functions retry it. */
-const MAX_COMPILE_READS = 30;
-
-async function waitForCompile(deps: Deps, projectId: number, started: CompileResult): Promise<CompileResult> {
-  let compile = started;
-  for (let read = 0; compile.state === 'InQueue'; read++) {
-    if (read >= MAX_COMPILE_READS) {
-      throw new TransientError(
-        `QuantConnect compile ${compile.compileId} was still queued after ${read} reads.`,
-      );
-    }
-    await deps.sleep(Math.min(250 * 2 ** read, 4000));
-    compile = await deps.quantConnect.readCompile(projectId, compile.compileId);
+/** A compile still queued this long after it started is retried by Step Functions, inside the Lambda timeout. */
+async function compileWithinDeadline(deps: Deps, projectId: number): Promise<CompileResult> {
+  const now = () => deps.now().getTime();
+  const compile = await compileProject(deps.quantConnect, projectId, {
+    sleep: deps.sleep,
+    now,
+    deadline: now() + STAGE_COMPILE_TIMEOUT_MS,
+  });
+  if (compile.state === 'InQueue') {
+    throw new TransientError(
+      `QuantConnect compile ${compile.compileId} was still queued after ${STAGE_COMPILE_TIMEOUT_MS / 1000} seconds.`,
+    );
   }
   return compile;
 }
@@ -42,11 +42,7 @@ async function compileOnQuantConnect(
 ) {
   const project = await ensureProject(state, deps, projectName);
   await deps.quantConnect.writeFiles(project.projectId, sources);
-  const compile = await waitForCompile(
-    deps,
-    project.projectId,
-    await deps.quantConnect.createCompile(project.projectId),
-  );
+  const compile = await compileWithinDeadline(deps, project.projectId);
   const names = new Set(sources.map((source) => source.name));
   const diagnostics: Diagnostic[] =
     compile.state === 'BuildError' ? parseCompileLogs(compile.logs, names) : [];
@@ -61,8 +57,7 @@ async function checkInitialization(deps: Deps, sources: SourceFile[]): Promise<D
   const check = await deps.quantConnect.checkInitialization(sources);
   if (check.ok) return [];
   const names = new Set(sources.map((source) => source.name));
-  const messages = check.messages.length > 0 ? check.messages : ['The algorithm failed to initialize.'];
-  return messages.map((message) => {
+  return check.messages.map((message) => {
     const [first = message, ...trace] = message.split('\n');
     return parseRuntimeError(first, trace.join('\n'), names, 'initialize');
   });

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../agents/tasks.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
+import { PAPER_BROKERAGE_ID } from '../live-request.js';
 import type { InitializeCheck } from '../port.js';
 import { runEmulatedBacktest } from './backtest-simulation.js';
 import { type BacktestStore, createBacktestStore, type EmulatedBacktest } from './backtest-store.js';
@@ -12,9 +13,6 @@ import { newHex32 } from './emulator-ids.js';
 import { completionPolicy } from './job-phase.js';
 import { createLiveStore, type EmulatedDeployment, type LiveStore } from './live-store.js';
 import { createProjectStore, type ProjectStore } from './project-store.js';
-
-// QuantConnect's paper-trading brokerage, the only one an emulator can stand in for.
-const PAPER_BROKERAGE = 'QuantConnectBrokerage';
 
 /** Reads a compile, backtest or live deployment takes to finish; one number sets all three. */
 export type ReadsUntilDone = number | { compile?: number; backtest?: number; live?: number };
@@ -131,9 +129,9 @@ export function createEmulatorEngine(options: EmulatorEngineOptions): EmulatorEn
 
     deploy(input) {
       projects.get(input.projectId);
-      if (input.brokerage !== PAPER_BROKERAGE) {
+      if (input.brokerage !== PAPER_BROKERAGE_ID) {
         throw new EmulatedRequestError(
-          `Brokerage '${input.brokerage}' is not emulated; deploy with brokerage {"id": "${PAPER_BROKERAGE}"} to paper trade.`,
+          `Brokerage '${input.brokerage}' is not emulated; deploy with brokerage {"id": "${PAPER_BROKERAGE_ID}"} to paper trade.`,
         );
       }
       const compile = compiles.requireSuccessful(input.projectId, input.compileId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserInputError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import { PAPER_BROKERAGE_ID } from '../live-request.js';
 import type { ChartRequest, LiveRequest, QuantConnectClientOptions, SourceText } from './client-options.js';
 import { QuantConnectNotFoundError } from './errors.js';
 import { type OrderPages, readOrderPages } from './order-pages.js';
@@ -255,7 +256,7 @@ export class QuantConnectClient {
       projectId: request.projectId,
       compileId: request.compileId,
       nodeId: request.nodeId,
-      brokerage: request.brokerage ?? { id: 'QuantConnectBrokerage' },
+      brokerage: request.brokerage ?? { id: PAPER_BROKERAGE_ID },
     };
     // Never resent after an ambiguous failure: a second deployment would trade too.
     return this.#call({ endpoint: 'live/create', body, schema: LiveAnswer }, 'create-once');

@@ -109,17 +109,6 @@ export class QuantConnectResponseError extends QuantCoderError {
   }
 }
 
-/**
- * The names of the transient classes above. Step Functions matches `name` exactly, so a Retry that
- * should cover them must list these next to `TransientError`.
- */
-export const QUANTCONNECT_TRANSIENT_ERROR_NAMES = [
-  'QuantConnectRateLimitError',
-  'QuantConnectServerError',
-  'QuantConnectConnectionError',
-  'QuantConnectTimeoutError',
-] as const;
-
 const CREDENTIALS_HINT =
   'Check QC_USER_ID (your numeric QuantConnect user id) and QC_API_TOKEN (the API token from your ' +
   "QuantConnect account page), and that this machine's clock is right: each request is signed with the time.";

@@ -8,9 +8,6 @@ export interface RestQuantConnectOptions {
   emulated?: boolean;
   /** Where project and backtest pages live. Default https://www.quantconnect.com/. */
   webUrl?: string;
-  /** Points asked of the chart endpoint. Default 500. */
-  chartPoints?: number;
-  now?: () => Date;
 }
 
 const DEFAULT_WEB_URL = 'https://www.quantconnect.com/';
@@ -26,7 +23,6 @@ export function createRestQuantConnect(
 ): QuantConnect {
   const emulated = options.emulated ?? false;
   const webUrl = options.webUrl ?? DEFAULT_WEB_URL;
-  const now = options.now ?? (() => new Date());
   const periods = new Map<string, { start: number; end: number }>();
   const projectUrl = (projectId: number) => new URL(`project/${projectId}`, webUrl).href;
 
@@ -88,12 +84,11 @@ export function createRestQuantConnect(
 
     async readChart(projectId, backtestId, chart) {
       if (!periods.has(backtestId)) rememberPeriod(await client.readBacktest(projectId, backtestId));
-      const period = periods.get(backtestId) ?? { start: 0, end: Math.floor(now().getTime() / 1000) };
+      const period = periods.get(backtestId) ?? { start: 0, end: Math.floor(Date.now() / 1000) };
       const answer = await client.readChart({
         projectId,
         backtestId,
         name: chart,
-        count: options.chartPoints,
         ...period,
       });
       if (answer.status === 'loading') return { status: 'loading', progress: answer.progress };

@@ -60,6 +60,52 @@ describe('findCertainCrash', () => {
     expect(crashes).toEqual(candidates.map(() => undefined));
   });
 
+  it('reads a raise in initialize: an f-string message, a bare raise, a class alone and PascalCase Initialize', () => {
+    // Prepare
+    const formatted = mainWith('raise ValueError(f"no symbols for {self.name}")  # stop');
+    const pascal = {
+      name: 'main.py',
+      content: mainWith('raise KeyError("SPY")').content.replace('def initialize', 'def Initialize'),
+    };
+
+    // Act
+    const found = findCertainCrash([formatted, alpha]);
+    const bare = findCertainCrash([mainWith('raise'), alpha]);
+    const classOnly = findCertainCrash([mainWith('raise NotImplementedError'), alpha]);
+    const pascalCrash = findCertainCrash([pascal, alpha]);
+
+    // Assess
+    expect(found).toMatchObject({
+      phase: 'initialize',
+      exceptionType: 'ValueError',
+      message: 'no symbols for {self.name}',
+      method: 'initialize',
+      line: lineOf(formatted.content, 'raise ValueError'),
+      code: 'raise ValueError(f"no symbols for {self.name}")  # stop',
+    });
+    expect(bare).toMatchObject({ exceptionType: 'RuntimeError', message: 'No active exception to reraise' });
+    expect(classOnly).toMatchObject({ exceptionType: 'NotImplementedError', message: '' });
+    expect(pascalCrash).toMatchObject({ method: 'Initialize', exceptionType: 'KeyError', message: 'SPY' });
+  });
+
+  it("writes LEAN's initialization error for a raise in initialize, with file and line", () => {
+    // Prepare
+    const main = mainWith('raise ValueError("universe is empty")');
+    const line = lineOf(main.content, 'universe is empty');
+
+    // Act
+    const described = describeCrash(findCertainCrash([main, alpha]) ?? fail());
+
+    // Assess
+    expect(described.stacktrace).toBe(
+      `  at initialize\n    raise ValueError("universe is empty")\n in main.py: line ${line}\n`,
+    );
+    expect(described.error).toMatch(
+      /^During the algorithm initialization, the following exception has occurred: ValueError : universe is empty\n/,
+    );
+    expect(described.error).toContain(`in main.py: line ${line}`);
+  });
+
   it("finds a raise in a used alpha's update as a runtime crash in that file", () => {
     // Prepare
     const crashing = ALPHA_PY.replace('        return [', '        raise KeyError("SPY")\n        return [');

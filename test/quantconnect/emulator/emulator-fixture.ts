@@ -5,6 +5,36 @@ import type { Diagnostic } from '../../../functions/validator/diagnostic.js';
 
 export const FIXED_NOW = new Date('2025-06-02T12:00:00Z');
 
+/** A buy-and-hold main.py on SPY: buys with all cash on the first data and holds. */
+export const BUY_AND_HOLD_MAIN = [
+  'from AlgorithmImports import *',
+  '',
+  'class Buy(QCAlgorithm):',
+  '    def initialize(self):',
+  '        self.set_start_date(2020, 1, 1)',
+  '        self.set_end_date(2021, 12, 31)',
+  '        self.spy = self.add_equity("SPY", Resolution.DAILY).symbol',
+  '',
+  '    def on_data(self, data):',
+  '        if not self.portfolio.invested:',
+  '            self.set_holdings(self.spy, 1.0)',
+  '',
+].join('\n');
+
+/** A clock in milliseconds that only sleeps move, so bounded waits end at once; `sleeps` lists each pause. */
+export function virtualTime(start = 0) {
+  let current = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => current,
+    sleep: async (milliseconds: number) => {
+      sleeps.push(milliseconds);
+      current += milliseconds;
+    },
+  };
+}
+
 /** A main.py that trades, with the given dates and cash. */
 export function tradingMain(
   options: { start?: string; end?: string; cash?: string; extra?: string } = {},
