@@ -15,3 +15,8 @@ export function estimatePromptTokens(request: ModelRequest<unknown>): number {
     ].join('\n'),
   );
 }
+
+/** A token count as the ledger keeps it: a whole number, never negative; 0 when missing or not finite. */
+export function wholeTokens(count: number | null | undefined): number {
+  return typeof count === 'number' && Number.isFinite(count) ? Math.max(0, Math.round(count)) : 0;
+}

@@ -1,10 +1,10 @@
 import { synthesizeTemplate } from '../../lib/cdk-app.js';
 import { resolveDefinition } from '../../lib/definition.js';
-import { readBudget } from '../llm/ledger/index.js';
+import { describeBudget, readBudget } from '../llm/ledger/index.js';
 import type { ModelRouter } from '../llm/model.js';
 import { createModelRouter, type ModelConfiguration, readModelConfiguration } from '../llm/routing/index.js';
 import type { RunBudget } from '../pipeline/run-state.js';
-import { connectQuantConnect } from '../quantconnect/connect.js';
+import { connectQuantConnect, type QuantConnectConnection } from '../quantconnect/connect.js';
 import type { QuantConnect } from '../quantconnect/port.js';
 import type { Logger } from '../shared/logger.js';
 import type { LocalDefinition } from './local-runner.js';
@@ -20,13 +20,19 @@ export interface LocalEnvironment {
   close(): Promise<void>;
 }
 
+let definition: LocalDefinition | undefined;
+
 /**
  * Synthesizes the CDK stack in-process (no bundling) and resolves its state machine to plain ASL:
- * the local runner executes exactly what `cdk deploy` ships.
+ * the local runner executes exactly what `cdk deploy` ships. Once per process: the synth takes about a
+ * second, the definition is read-only, and the runner keeps one interpreter per definition object.
  */
 export function loadLocalDefinition(): LocalDefinition {
-  const resolved = resolveDefinition(synthesizeTemplate());
-  return { definition: resolved.definition, stageByState: resolved.stageByState };
+  if (definition === undefined) {
+    const resolved = resolveDefinition(synthesizeTemplate());
+    definition = { definition: resolved.definition, stageByState: resolved.stageByState };
+  }
+  return definition;
 }
 
 function describeModels(configuration: ModelConfiguration): string {
@@ -42,22 +48,15 @@ function describeModels(configuration: ModelConfiguration): string {
   return `Models: ${routes}. \`quantcoder models\` says why.`;
 }
 
-function describeBudget(budget: RunBudget): string {
-  const caps = [
-    ...(budget.usd !== undefined ? [`$${budget.usd}`] : []),
-    ...(budget.tokens !== undefined ? [`${budget.tokens.toLocaleString('en-US')} tokens`] : []),
-  ];
-  return `Budget: ${caps.join(' or ')} per run, whichever is reached first.`;
-}
-
 /**
  * The local composition root, from the environment: vendor models when keys are set (the offline model
  * when none is), QuantConnect when QC_USER_ID and QC_API_TOKEN are set (the emulator over loopback HTTP
- * when not), and the state machine the CDK stack defines. Configuration errors surface here, before a run.
+ * when not) unless the caller brings a ready `quantConnect`, and the state machine the CDK stack defines.
+ * Configuration errors surface here, before a run.
  */
 export async function createLocalEnvironment(
   environment: NodeJS.ProcessEnv = process.env,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; quantConnect?: QuantConnectConnection } = {},
 ): Promise<LocalEnvironment> {
   const modelConfiguration = readModelConfiguration(environment);
   const budget = readBudget(environment);
@@ -67,10 +66,12 @@ export async function createLocalEnvironment(
     options.logger ? { logger: options.logger } : {},
   );
   const local = loadLocalDefinition();
-  const connection = await connectQuantConnect(environment, {
-    withoutCredentials: 'emulator',
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
+  const connection =
+    options.quantConnect ??
+    (await connectQuantConnect(environment, {
+      withoutCredentials: 'emulator',
+      ...(options.logger ? { logger: options.logger } : {}),
+    }));
   return {
     models,
     modelConfiguration,
@@ -80,7 +81,7 @@ export async function createLocalEnvironment(
     describe: () => [
       describeModels(modelConfiguration),
       ...connection.describe(),
-      ...(budget ? [describeBudget(budget)] : []),
+      ...(budget ? [`Budget: ${describeBudget(budget, 'or')} per run, whichever is reached first.`] : []),
       `State machine: ${Object.keys(local.definition.States).length} top-level states from the QuantCoder CDK stack, run in-process.`,
     ],
     close: () => connection.close(),

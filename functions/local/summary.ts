@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { describeBudget } from '../llm/ledger/budget.js';
 import { formatUsd } from '../llm/ledger/cost.js';
 import type { RunReport } from '../pipeline/run-report.js';
 import { stageLabel } from './task-list.js';
@@ -77,13 +78,7 @@ function modelLines(report: RunReport): string[] {
   lines.push(
     `  ${formatCalls(totals.calls)}, ${formatCount(totals.inputTokens)} input tokens${cached}, ${formatCount(totals.outputTokens)} output tokens${totalDollars(report.usage)}${estimated(report)}`,
   );
-  if (budget) {
-    const caps = [
-      budget.tokens === undefined ? undefined : `${formatCount(budget.tokens)} tokens`,
-      budget.usd === undefined ? undefined : formatUsd(budget.usd),
-    ].filter((cap) => cap !== undefined);
-    lines.push(`  budget: ${caps.join(' and ')}`);
-  }
+  if (budget) lines.push(`  budget: ${describeBudget(budget)}`);
   return lines;
 }
 

@@ -4,14 +4,7 @@ import { buildLedger, UsageLedger } from '../llm/ledger/ledger.js';
 import { getJson } from '../shared/artifact-store.js';
 import type { Deps } from './deps.js';
 import { ReviewReport } from './review-report.js';
-import {
-  type Failure,
-  type RunBudget,
-  RunState,
-  StageTiming,
-  Statistics,
-  type UsageEntry,
-} from './run-state.js';
+import { type Failure, RunState, StageTiming, Statistics } from './run-state.js';
 
 /** report.json: everything a person or a program needs to know about a run, in one file. */
 export const RunReport = z.object({
@@ -67,11 +60,6 @@ export const RunReport = z.object({
   usage: UsageLedger,
 });
 export type RunReport = z.infer<typeof RunReport>;
-
-/** Adds up usage per role, provider and model, with dollars from the dated price table. */
-export function summarizeUsage(entries: readonly UsageEntry[], budget?: RunBudget): RunReport['usage'] {
-  return buildLedger(entries, budget);
-}
 
 /** Builds the report from the state and the artifacts it points to. */
 export async function buildRunReport(
@@ -147,6 +135,6 @@ export async function buildRunReport(
         }
       : {}),
     ...(state.deployment ? { deployment: state.deployment } : {}),
-    usage: summarizeUsage(state.usage, state.limits.budget),
+    usage: buildLedger(state.usage, state.limits.budget),
   };
 }

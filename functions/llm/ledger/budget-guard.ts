@@ -3,20 +3,8 @@ import { ModelOutputError } from '../../shared/errors.js';
 import type { Model, ModelRequest, ModelResponse, ModelRouter } from '../model.js';
 import { estimatePromptTokens } from '../token-estimate.js';
 import { assertWithinBudget, callAllowance, noRoomForCall, spendingOf, truncatedByBudget } from './budget.js';
-import { cacheWriteTokensOf, type TokenSpend } from './cost.js';
+import { type TokenSpend, usageOf } from './cost.js';
 import { findPrices } from './prices.js';
-
-function spendOf(response: ModelResponse<unknown>): TokenSpend {
-  const writes = cacheWriteTokensOf(response.usage);
-  return {
-    provider: response.provider,
-    model: response.model,
-    inputTokens: response.usage.inputTokens,
-    outputTokens: response.usage.outputTokens,
-    cachedInputTokens: response.usage.cachedInputTokens,
-    ...(writes === undefined ? {} : { cacheWriteTokens: writes }),
-  };
-}
 
 function guardModel(
   model: Model,
@@ -43,7 +31,7 @@ function guardModel(
         (request.maxOutputTokens === undefined || allowance < request.maxOutputTokens);
       try {
         const response = await model.generate(capped ? { ...request, maxOutputTokens: allowance } : request);
-        record(spendOf(response));
+        record(usageOf(response, request.role));
         return response;
       } catch (error) {
         // An answer cut short by the cap fails its schema: say it was the budget, not the model.

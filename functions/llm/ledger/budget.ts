@@ -71,6 +71,33 @@ function formatTokens(count: number): string {
   return count.toLocaleString('en-US');
 }
 
+/** The budget's limits in words, tokens first, joined by `conjunction`: "200,000 tokens and $0.50". */
+export function describeBudget(budget: RunBudget, conjunction: 'and' | 'or' = 'and'): string {
+  return [
+    budget.tokens === undefined ? undefined : `${formatTokens(budget.tokens)} tokens`,
+    budget.usd === undefined ? undefined : formatUsd(budget.usd),
+  ]
+    .filter((part) => part !== undefined)
+    .join(` ${conjunction} `);
+}
+
+/** What is spent of each limit: "1,200 of 2,000 tokens and $0.04 of $0.10". */
+function spentText(budget: RunBudget, spending: Spending): string {
+  return [
+    budget.tokens === undefined
+      ? undefined
+      : `${formatTokens(spending.tokens)} of ${formatTokens(budget.tokens)} tokens`,
+    budget.usd === undefined ? undefined : `${formatUsd(spending.usd)} of ${formatUsd(budget.usd)}`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' and ');
+}
+
+/** How to let a run go further: the token limit's variable when there is one, else the dollar limit's. */
+function raiseText(budget: RunBudget): string {
+  return budget.tokens !== undefined ? HOW_TO_RAISE.tokens : HOW_TO_RAISE.usd;
+}
+
 /** Throws a BudgetExceededError when the run has already spent its budget, before `role`'s call. */
 export function assertWithinBudget(budget: RunBudget, spending: Spending, role: AgentRole): void {
   if (budget.tokens !== undefined && spending.tokens >= budget.tokens) {
@@ -116,19 +143,6 @@ export function callAllowance(
   return limits.length === 0 ? undefined : Math.min(...limits);
 }
 
-/**
- * The most output tokens one call may still produce within the budget (at least 1), or undefined when
- * nothing limits it: callAllowance for a lone call whose prompt is not counted.
- */
-export function outputAllowance(
-  budget: RunBudget,
-  spending: Spending,
-  prices: TokenPrices | undefined,
-): number | undefined {
-  const allowance = callAllowance(budget, spending, prices, { promptTokens: 0, concurrentCalls: 1 });
-  return allowance === undefined ? undefined : Math.max(1, allowance);
-}
-
 /** The error for a call whose prompt alone does not fit in what its share of the budget still allows. */
 export function noRoomForCall(
   budget: RunBudget,
@@ -136,19 +150,10 @@ export function noRoomForCall(
   role: AgentRole,
   call: PlannedCall,
 ): BudgetExceededError {
-  const spent = [
-    budget.tokens === undefined
-      ? undefined
-      : `${formatTokens(spending.tokens)} of ${formatTokens(budget.tokens)} tokens`,
-    budget.usd === undefined ? undefined : `${formatUsd(spending.usd)} of ${formatUsd(budget.usd)}`,
-  ]
-    .filter((part) => part !== undefined)
-    .join(' and ');
   const shared =
     call.concurrentCalls > 1 ? `, shared by the ${call.concurrentCalls} agents writing at once` : '';
-  const raise = budget.tokens !== undefined ? HOW_TO_RAISE.tokens : HOW_TO_RAISE.usd;
   return new BudgetExceededError(
-    `The run's budget cannot pay for the ${role} agent's call: ${spent} are spent, and its prompt alone (about ${formatTokens(call.promptTokens)} tokens) does not fit in what is left${shared}. ${raise}`,
+    `The run's budget cannot pay for the ${role} agent's call: ${spentText(budget, spending)} are spent, and its prompt alone (about ${formatTokens(call.promptTokens)} tokens) does not fit in what is left${shared}. ${raiseText(budget)}`,
   );
 }
 
@@ -160,17 +165,8 @@ export function truncatedByBudget(
   allowance: number,
   cause: unknown,
 ): BudgetExceededError {
-  const spent = [
-    budget.tokens === undefined
-      ? undefined
-      : `${formatTokens(spending.tokens)} of ${formatTokens(budget.tokens)} tokens`,
-    budget.usd === undefined ? undefined : `${formatUsd(spending.usd)} of ${formatUsd(budget.usd)}`,
-  ]
-    .filter((part) => part !== undefined)
-    .join(' and ');
-  const raise = budget.tokens !== undefined ? HOW_TO_RAISE.tokens : HOW_TO_RAISE.usd;
   return new BudgetExceededError(
-    `The run's budget is nearly spent (${spent} used): it left room for only ${formatTokens(allowance)} output tokens for the ${role} agent's answer, which did not fit. ${raise}`,
+    `The run's budget is nearly spent (${spentText(budget, spending)} used): it left room for only ${formatTokens(allowance)} output tokens for the ${role} agent's answer, which did not fit. ${raiseText(budget)}`,
     { cause },
   );
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { AgentRole } from '../../agents/roles.js';
 import { UsageEntry } from '../../pipeline/run-state.js';
-import type { TokenUsage } from '../model.js';
+import type { ModelResponse } from '../model.js';
+import { wholeTokens } from '../token-estimate.js';
 import { findPrices, PRICE_TABLE_AS_OF, type TokenPrices } from './prices.js';
 
 /** What a cost is computed from: who served and how many tokens of each kind. */
@@ -61,8 +63,18 @@ export function costOf(spend: TokenSpend): UsageCost {
   return { usd: null, note: `${why}; not counted in the total.` };
 }
 
-/** The cache-write count of a response, as a whole number; undefined when the vendor reports none. */
-export function cacheWriteTokensOf(usage: TokenUsage): number | undefined {
-  const count = usage.cacheWriteTokens;
-  return count !== undefined && Number.isFinite(count) ? Math.max(0, Math.round(count)) : undefined;
+/** One call's usage entry under `role`: whole, non-negative counts, cache writes only where there were some. */
+export function usageOf(response: ModelResponse<unknown>, role: AgentRole): UsageEntry {
+  const { usage } = response;
+  const cacheWriteTokens = wholeTokens(usage.cacheWriteTokens);
+  return {
+    role,
+    provider: response.provider,
+    model: response.model,
+    calls: 1,
+    inputTokens: wholeTokens(usage.inputTokens),
+    outputTokens: wholeTokens(usage.outputTokens),
+    cachedInputTokens: wholeTokens(usage.cachedInputTokens),
+    ...(cacheWriteTokens > 0 ? { cacheWriteTokens } : {}),
+  };
 }

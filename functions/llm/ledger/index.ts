@@ -1,4 +1,4 @@
-export { BudgetExceededError, readBudget, type Spending, spendingOf } from './budget.js';
+export { BudgetExceededError, describeBudget, readBudget, type Spending, spendingOf } from './budget.js';
 export { guardBudget } from './budget-guard.js';
 export { CostedUsageEntry, costOf, priceTokens, type UsageCost } from './cost.js';
 export { buildLedger, UsageLedger } from './ledger.js';

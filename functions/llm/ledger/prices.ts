@@ -94,11 +94,6 @@ export function findPrices(provider: string, model: string): TokenPrices | undef
   return ownEntry(list.models, model) ?? ownEntry(list.models, baseModelId(model));
 }
 
-/** Where a provider's prices come from, for reports. */
-export function priceSource(provider: string): string | undefined {
-  return ownEntry(PRICE_LISTS, provider)?.source;
-}
-
 /** Model names come from vendor responses: never let one reach an inherited property such as `constructor`. */
 function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;

@@ -1,14 +1,13 @@
 import { AgentRole } from '../../agents/roles.js';
 import { optionalEnvironment } from '../../shared/environment.js';
-import { ConfigurationError } from '../../shared/errors.js';
+import { ConfigurationError, describeError } from '../../shared/errors.js';
 import { OFFLINE_PROVIDER } from '../offline-model.js';
-import type { Provider, VendorSettings } from '../vendors/index.js';
+import { PROVIDER_PROFILES, type Provider, type VendorSettings } from '../vendors/index.js';
 import {
   configuringVariable,
   formatRoute,
   type ModelRoute,
   OFFLINE_ROUTE,
-  VENDOR_PROFILES,
   VENDOR_PROVIDERS,
 } from './providers.js';
 import { planRoutes, type RolePlan } from './route-plan.js';
@@ -19,7 +18,7 @@ const MAX_TIMEOUT_MS = 900_000;
 /** An OpenAI-compatible endpoint such as a local vLLM or Ollama often needs no key; its SDK still wants one. */
 const KEYLESS_PLACEHOLDER = 'none';
 
-const ROUTES_EXAMPLE = `{"alpha":"${formatRoute({ provider: 'mistral', model: VENDOR_PROFILES.mistral.defaultModel })}","risk":"${formatRoute({ provider: 'openai', model: VENDOR_PROFILES.openai.defaultModel })}"}`;
+const ROUTES_EXAMPLE = `{"alpha":"${formatRoute({ provider: 'mistral', model: PROVIDER_PROFILES.mistral.defaultModel })}","risk":"${formatRoute({ provider: 'openai', model: PROVIDER_PROFILES.openai.defaultModel })}"}`;
 
 /** Which model serves each agent role, which vendors back it up, and why; read once from the environment. */
 export interface ModelConfiguration {
@@ -70,15 +69,15 @@ function readVendor(
   environment: NodeJS.ProcessEnv,
   timeoutMs: number | undefined,
 ): VendorSettings | undefined {
-  const profile = VENDOR_PROFILES[provider];
+  const profile = PROVIDER_PROFILES[provider];
   const baseURL = readBaseUrl(profile.baseUrlVariable, environment);
-  const apiKey = optionalEnvironment(profile.keyVariable, environment);
+  const apiKey = optionalEnvironment(profile.apiKeyVariable, environment);
   const timeout = timeoutMs === undefined ? {} : { timeoutMs };
   if (provider === 'openai-compatible') {
     if (baseURL === undefined) {
       if (apiKey !== undefined) {
         throw new ConfigurationError(
-          `${profile.keyVariable} is set but ${profile.baseUrlVariable} is not: set the endpoint's base URL, for example http://localhost:8000/v1, or unset the key.`,
+          `${profile.apiKeyVariable} is set but ${profile.baseUrlVariable} is not: set the endpoint's base URL, for example http://localhost:8000/v1, or unset the key.`,
         );
       }
       return undefined;
@@ -88,7 +87,7 @@ function readVendor(
   if (apiKey === undefined) {
     if (baseURL !== undefined) {
       throw new ConfigurationError(
-        `${profile.baseUrlVariable} is set but ${profile.keyVariable} is not: set the key for that endpoint (any placeholder if it needs none), or unset ${profile.baseUrlVariable}.`,
+        `${profile.baseUrlVariable} is set but ${profile.apiKeyVariable} is not: set the key for that endpoint (any placeholder if it needs none), or unset ${profile.baseUrlVariable}.`,
       );
     }
     return undefined;
@@ -100,7 +99,7 @@ function parseRoute(role: AgentRole, value: unknown): ModelRoute {
   const separator = typeof value === 'string' ? value.indexOf(':') : -1;
   if (typeof value !== 'string' || separator <= 0 || separator === value.length - 1) {
     throw new ConfigurationError(
-      `QUANTCODER_MODELS routes ${role} to ${JSON.stringify(value)}: write "provider:model", for example ${JSON.stringify(formatRoute({ provider: 'mistral', model: VENDOR_PROFILES.mistral.defaultModel }))}.`,
+      `QUANTCODER_MODELS routes ${role} to ${JSON.stringify(value)}: write "provider:model", for example ${JSON.stringify(formatRoute({ provider: 'mistral', model: PROVIDER_PROFILES.mistral.defaultModel }))}.`,
     );
   }
   // Split at the first colon only: model names such as Ollama's gpt-oss:20b contain one.
@@ -127,7 +126,7 @@ function readExplicitRoutes(
     parsed = JSON.parse(text);
   } catch (error) {
     throw new ConfigurationError(
-      `QUANTCODER_MODELS is not valid JSON (${error instanceof Error ? error.message : String(error)}): write a JSON object from agent role to "provider:model", for example ${ROUTES_EXAMPLE}.`,
+      `QUANTCODER_MODELS is not valid JSON (${describeError(error).message}): write a JSON object from agent role to "provider:model", for example ${ROUTES_EXAMPLE}.`,
       { cause: error },
     );
   }

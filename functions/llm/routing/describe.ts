@@ -2,7 +2,7 @@ import { AgentRole } from '../../agents/roles.js';
 import { findPrices, PRICE_TABLE_AS_OF } from '../ledger/prices.js';
 import type { Provider } from '../vendors/index.js';
 import type { ModelConfiguration } from './configuration.js';
-import { configuringVariable, formatRoute, type ModelRoute, VENDOR_PROFILES } from './providers.js';
+import { configuringVariable, formatRoute, type ModelRoute, VENDOR_PROVIDERS } from './providers.js';
 
 /** The routing as `quantcoder models --json` prints it: no key and no endpoint address, only whether one is set. */
 export interface RoutingDescription {
@@ -57,9 +57,7 @@ export function describeRouting(configuration: ModelConfiguration): string[] {
   const description = describeRoutingJson(configuration);
   const vendors =
     description.vendors.length === 0
-      ? `Vendors: none configured (set one of ${Object.values(VENDOR_PROFILES)
-          .map((profile) => configuringVariable(profile.provider))
-          .join(', ')}); the offline model writes everything.`
+      ? `Vendors: none configured (set one of ${VENDOR_PROVIDERS.map(configuringVariable).join(', ')}); the offline model writes everything.`
       : `Vendors: ${description.vendors
           .map((vendor) => {
             // An OpenAI-compatible endpoint is configured by its base URL, so a custom endpoint goes without saying.

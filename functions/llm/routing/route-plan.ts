@@ -1,12 +1,11 @@
 import type { AgentRole } from '../../agents/roles.js';
 import { OFFLINE_PROVIDER } from '../offline-model.js';
-import type { Provider } from '../vendors/index.js';
+import { PROVIDER_PROFILES, type Provider } from '../vendors/index.js';
 import {
   configuringVariable,
   type ModelRoute,
   OFFLINE_ROUTE,
   ROLE_DEFAULTS,
-  VENDOR_PROFILES,
   VENDOR_PROVIDERS,
   type VendorRoute,
 } from './providers.js';
@@ -25,7 +24,7 @@ export const REASON_EXPLICIT = 'QUANTCODER_MODELS';
 export const REASON_OFFLINE = 'offline: no vendor key set';
 
 function vendorRoute(provider: Provider): VendorRoute {
-  return { provider, model: VENDOR_PROFILES[provider].defaultModel };
+  return { provider, model: PROVIDER_PROFILES[provider].defaultModel };
 }
 
 function fallbacksFor(primary: ModelRoute, configured: readonly Provider[]): ModelRoute[] {

@@ -6,12 +6,11 @@ import Anthropic, {
 } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { z } from 'zod';
-import type { Model, ModelRequest, ModelResponse } from '../model.js';
+import type { Model } from '../model.js';
 import { anthropicSystem, anthropicTools } from './anthropic-prompt.js';
-import { guardCall } from './call-guard.js';
-import { type OutputSchema, outputSchemaFor } from './output-schema.js';
-import { generateStructured, type RepairTurn, type VendorAttempt } from './structured-output.js';
-import { type CallContext, mapVendorError, type SdkFailure, unavailable } from './vendor-failure.js';
+import type { RepairTurn, VendorAttempt } from './structured-output.js';
+import { sendVendorCall, vendorModel } from './vendor-call.js';
+import type { CallContext, SdkFailure } from './vendor-failure.js';
 import type { ResolvedVendorSettings } from './vendor-settings.js';
 import { anthropicUsage } from './vendor-usage.js';
 
@@ -112,11 +111,7 @@ export function createAnthropicModel(settings: ResolvedVendorSettings, modelId: 
   });
   const context: CallContext = { settings, model: modelId };
 
-  async function send(
-    request: ModelRequest<unknown>,
-    schema: OutputSchema,
-    repairs: ReadonlyArray<RepairTurn<AnthropicTurn>>,
-  ): Promise<VendorAttempt<AnthropicTurn>> {
+  return vendorModel<AnthropicTurn>(context, async (request, schema, repairs) => {
     const body: MessageCreateParamsNonStreaming = {
       model: modelId,
       max_tokens: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
@@ -130,30 +125,14 @@ export function createAnthropicModel(settings: ResolvedVendorSettings, modelId: 
         ...repairMessages(repairs),
       ],
     };
-    const guard = guardCall(settings, request.signal);
-    let raw: unknown;
-    try {
-      raw = await client.messages.create(body, { signal: guard.signal });
-    } catch (error) {
-      throw mapVendorError(error, context, guard, request.signal, classify);
-    } finally {
-      guard.dispose();
-    }
-    const response = MessageResponse.safeParse(raw);
-    if (!response.success) {
-      throw unavailable(context, 'sent a response that is not a Messages API message', response.error);
-    }
-    return readAttempt(response.data, schema.name);
-  }
-
-  return {
-    provider: settings.provider,
-    modelId,
-    generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
-      const schema = outputSchemaFor(request);
-      return generateStructured<T, AnthropicTurn>(request, context, schema, (repairs) =>
-        send(request, schema, repairs),
-      );
-    },
-  };
+    const response = await sendVendorCall({
+      context,
+      callerSignal: request.signal,
+      classify,
+      response: MessageResponse,
+      responseName: 'a Messages API message',
+      send: (signal) => client.messages.create(body, { signal }),
+    });
+    return readAttempt(response, schema.name);
+  });
 }

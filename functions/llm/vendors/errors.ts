@@ -74,7 +74,7 @@ export class ModelRequestError extends QuantCoderError {
 
 /**
  * A vendor model's answer never matched the schema, repairs included. It is a ModelOutputError and also
- * carries the tokens every attempt used, so the cost ledger can count a failed call.
+ * carries the tokens every attempt used; nothing records them yet, so the ledger misses a failed call.
  */
 export class ModelAnswerError extends ModelOutputError {
   override readonly name: string = 'ModelAnswerError';

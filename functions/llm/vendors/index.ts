@@ -1,9 +1,11 @@
 import { ConfigurationError } from '../../shared/errors.js';
-import type { Model } from '../model.js';
-import { createAnthropicModel } from './anthropic-model.js';
-import { createMistralModel } from './mistral-model.js';
-import { createOpenAIModel } from './openai-model.js';
-import { resolveVendorSettings, type VendorSettings } from './vendor-settings.js';
+import type { Model, ModelRequest, ModelResponse } from '../model.js';
+import {
+  type Provider,
+  type ResolvedVendorSettings,
+  resolveVendorSettings,
+  type VendorSettings,
+} from './vendor-settings.js';
 
 export {
   ModelAnswerError,
@@ -16,14 +18,31 @@ export {
 } from './errors.js';
 export { MAX_REPAIR_ATTEMPTS } from './structured-output.js';
 export {
+  CLAUDE_SONNET,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  DEVSTRAL,
+  GPT_OSS_20B,
   PROVIDER_PROFILES,
   Provider,
   type ProviderProfile,
   StructuredOutputMode,
   type VendorSettings,
 } from './vendor-settings.js';
+
+type AdapterFactory = (settings: ResolvedVendorSettings, modelId: string) => Model;
+
+/**
+ * Each adapter pulls in its vendor's SDK (together about 1.7 MB); imported on a model's first call, so a
+ * stage that builds a router but never asks a model does not load them.
+ */
+const ADAPTERS: Readonly<Record<Provider, () => Promise<AdapterFactory>>> = {
+  anthropic: async () => (await import('./anthropic-model.js')).createAnthropicModel,
+  mistral: async () => (await import('./mistral-model.js')).createMistralModel,
+  openai: async () => (await import('./openai-model.js')).createOpenAIModel,
+  'openai-compatible': async () => (await import('./openai-model.js')).createOpenAIModel,
+  deepseek: async () => (await import('./openai-model.js')).createOpenAIModel,
+};
 
 /**
  * Builds the Model for one vendor and model id, on the vendor's official SDK with its own client.
@@ -36,14 +55,13 @@ export function createVendorModel(settings: VendorSettings, modelId: string): Mo
       `No model id given for ${resolved.profile.label}: name one in QUANTCODER_MODELS as "${resolved.provider}:<model>".`,
     );
   }
-  switch (resolved.provider) {
-    case 'anthropic':
-      return createAnthropicModel(resolved, modelId);
-    case 'mistral':
-      return createMistralModel(resolved, modelId);
-    case 'openai':
-    case 'openai-compatible':
-    case 'deepseek':
-      return createOpenAIModel(resolved, modelId);
-  }
+  let adapter: Promise<Model> | undefined;
+  return {
+    provider: resolved.provider,
+    modelId,
+    async generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
+      adapter ??= ADAPTERS[resolved.provider]().then((create) => create(resolved, modelId));
+      return (await adapter).generate(request);
+    },
+  };
 }

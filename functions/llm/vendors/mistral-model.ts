@@ -8,23 +8,15 @@ import {
   SDKValidationError,
 } from '@mistralai/mistralai/models/errors';
 import { z } from 'zod';
-import type { Model, ModelRequest, ModelResponse } from '../model.js';
-import { guardCall } from './call-guard.js';
-import { chatSystemText } from './chat-prompt.js';
-import { jsonModeInstruction, type OutputSchema, outputSchemaFor } from './output-schema.js';
-import { generateStructured, type RepairTurn, type VendorAttempt } from './structured-output.js';
-import {
-  type CallContext,
-  isRetryableStatus,
-  mapVendorError,
-  type SdkFailure,
-  unavailable,
-} from './vendor-failure.js';
+import type { Model } from '../model.js';
+import { chatMessages } from './chat-prompt.js';
+import type { OutputSchema } from './output-schema.js';
+import type { VendorAttempt } from './structured-output.js';
+import { sendVendorCall, vendorModel } from './vendor-call.js';
+import { type CallContext, isRetryableStatus, type SdkFailure } from './vendor-failure.js';
 import { withRetries } from './vendor-retry.js';
 import type { ResolvedVendorSettings } from './vendor-settings.js';
 import { chatUsage, estimateChatUsage } from './vendor-usage.js';
-
-type MistralMessage = ChatCompletionRequest['messages'][number];
 
 const Count = z.number().nullish();
 const TextChunk = z.object({ type: z.literal('text').optional(), text: z.string() });
@@ -72,13 +64,6 @@ function responseFormat(
     type: 'json_schema',
     jsonSchema: { name: schema.name, schemaDefinition: schema.constrained, strict: schema.strict },
   };
-}
-
-function repairMessages(repairs: ReadonlyArray<RepairTurn<string>>): MistralMessage[] {
-  return repairs.flatMap(({ turn, feedback }): MistralMessage[] => [
-    { role: 'assistant', content: turn },
-    { role: 'user', content: feedback },
-  ]);
 }
 
 function readAttempt(completion: MistralCompletion, promptTexts: string[]): VendorAttempt<string> {
@@ -131,64 +116,38 @@ export function createMistralModel(settings: ResolvedVendorSettings, modelId: st
   });
   const context: CallContext = { settings, model: modelId };
 
-  async function send(
-    request: ModelRequest<unknown>,
-    schema: OutputSchema,
-    repairs: ReadonlyArray<RepairTurn<string>>,
-  ): Promise<VendorAttempt<string>> {
-    const instruction = settings.structuredOutput === 'json-mode' ? jsonModeInstruction(schema) : undefined;
-    const messages: MistralMessage[] = [
-      { role: 'system', content: chatSystemText(request, instruction) },
-      ...request.messages.map(
-        (message): MistralMessage => ({ role: message.role, content: message.content }),
-      ),
-      ...repairMessages(repairs),
-    ];
+  return vendorModel<string>(context, async (request, schema, repairs) => {
+    const messages = chatMessages(request, schema, settings.structuredOutput, repairs);
     const body: ChatCompletionRequest = {
       model: modelId,
       messages,
       responseFormat: responseFormat(settings, schema),
       ...(request.maxOutputTokens === undefined ? {} : { maxTokens: request.maxOutputTokens }),
     };
-    const guard = guardCall(settings, request.signal);
-    let raw: unknown;
-    try {
-      raw = await withRetries(
-        // A signal given to the SDK replaces its timeoutMs, so each attempt carries its own timeout.
-        () =>
-          client.chat.complete(body, {
-            signal: AbortSignal.any([guard.signal, AbortSignal.timeout(settings.timeoutMs)]),
-          }),
-        {
-          maxRetries: settings.maxRetries,
-          signal: guard.signal,
-          isRetryable,
-          headersOf: (error) => (error instanceof MistralError ? error.headers : undefined),
-        },
-      );
-    } catch (error) {
-      throw mapVendorError(error, context, guard, request.signal, classify);
-    } finally {
-      guard.dispose();
-    }
-    const completion = MistralCompletion.safeParse(raw);
-    if (!completion.success) {
-      throw unavailable(context, 'sent a response that is not a chat completion', completion.error);
-    }
+    const completion = await sendVendorCall({
+      context,
+      callerSignal: request.signal,
+      classify,
+      response: MistralCompletion,
+      responseName: 'a chat completion',
+      send: (signal) =>
+        withRetries(
+          // A signal given to the SDK replaces its timeoutMs, so each attempt carries its own timeout.
+          () =>
+            client.chat.complete(body, {
+              signal: AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]),
+            }),
+          {
+            maxRetries: settings.maxRetries,
+            signal,
+            isRetryable,
+            headersOf: (error) => (error instanceof MistralError ? error.headers : undefined),
+          },
+        ),
+    });
     return readAttempt(
-      completion.data,
-      messages.map((message) => (typeof message.content === 'string' ? message.content : '')),
+      completion,
+      messages.map((message) => message.content),
     );
-  }
-
-  return {
-    provider: settings.provider,
-    modelId,
-    generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
-      const schema = outputSchemaFor(request);
-      return generateStructured<T, string>(request, context, schema, (repairs) =>
-        send(request, schema, repairs),
-      );
-    },
-  };
+  });
 }

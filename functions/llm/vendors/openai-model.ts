@@ -1,15 +1,12 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, OpenAIError } from 'openai';
-import type {
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { Model, ModelRequest, ModelResponse } from '../model.js';
-import { guardCall } from './call-guard.js';
-import { chatSystemText } from './chat-prompt.js';
-import { jsonModeInstruction, type OutputSchema, outputSchemaFor } from './output-schema.js';
-import { generateStructured, type RepairTurn, type VendorAttempt } from './structured-output.js';
-import { type CallContext, mapVendorError, type SdkFailure, unavailable } from './vendor-failure.js';
+import type { Model } from '../model.js';
+import { type ChatPromptMessage, chatMessages } from './chat-prompt.js';
+import type { OutputSchema } from './output-schema.js';
+import type { VendorAttempt } from './structured-output.js';
+import { sendVendorCall, vendorModel } from './vendor-call.js';
+import type { CallContext, SdkFailure } from './vendor-failure.js';
 import type { ResolvedVendorSettings } from './vendor-settings.js';
 import { chatUsage, estimateChatUsage } from './vendor-usage.js';
 
@@ -47,24 +44,14 @@ function responseFormat(
   };
 }
 
-function repairMessages(repairs: ReadonlyArray<RepairTurn<string>>): ChatCompletionMessageParam[] {
-  return repairs.flatMap(({ turn, feedback }): ChatCompletionMessageParam[] => [
-    { role: 'assistant', content: turn },
-    { role: 'user', content: feedback },
-  ]);
-}
-
-function readAttempt(
-  completion: ChatCompletion,
-  prompt: ChatCompletionMessageParam[],
-): VendorAttempt<string> {
+function readAttempt(completion: ChatCompletion, prompt: ChatPromptMessage[]): VendorAttempt<string> {
   const [choice] = completion.choices;
   const text = choice?.message.content ?? '';
   const usage = completion.usage
     ? chatUsage(completion.usage)
     : // Some compatible servers leave usage out; an estimate keeps the ledger and the budget honest.
       estimateChatUsage(
-        prompt.map((message) => (typeof message.content === 'string' ? message.content : '')),
+        prompt.map((message) => message.content),
         text,
       );
   if (choice?.message.refusal) return { content: text, usage, turn: text, refusal: choice.message.refusal };
@@ -107,47 +94,22 @@ export function createOpenAIModel(settings: ResolvedVendorSettings, modelId: str
   // OpenAI's newer models reject max_tokens; DeepSeek and most compatible servers know only max_tokens.
   const maxTokensField = settings.provider === 'openai' ? 'max_completion_tokens' : 'max_tokens';
 
-  async function send(
-    request: ModelRequest<unknown>,
-    schema: OutputSchema,
-    repairs: ReadonlyArray<RepairTurn<string>>,
-  ): Promise<VendorAttempt<string>> {
-    const instruction = settings.structuredOutput === 'json-mode' ? jsonModeInstruction(schema) : undefined;
-    const messages: ChatCompletionMessageParam[] = [
-      { role: 'system', content: chatSystemText(request, instruction) },
-      ...request.messages.map((message): ChatCompletionMessageParam => ({ ...message })),
-      ...repairMessages(repairs),
-    ];
+  return vendorModel<string>(context, async (request, schema, repairs) => {
+    const messages = chatMessages(request, schema, settings.structuredOutput, repairs);
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: modelId,
       messages,
       response_format: responseFormat(settings, schema),
       ...(request.maxOutputTokens === undefined ? {} : { [maxTokensField]: request.maxOutputTokens }),
     };
-    const guard = guardCall(settings, request.signal);
-    let raw: unknown;
-    try {
-      raw = await client.chat.completions.create(body, { signal: guard.signal });
-    } catch (error) {
-      throw mapVendorError(error, context, guard, request.signal, classify);
-    } finally {
-      guard.dispose();
-    }
-    const completion = ChatCompletion.safeParse(raw);
-    if (!completion.success) {
-      throw unavailable(context, 'sent a response that is not a chat completion', completion.error);
-    }
-    return readAttempt(completion.data, messages);
-  }
-
-  return {
-    provider: settings.provider,
-    modelId,
-    generate<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
-      const schema = outputSchemaFor(request);
-      return generateStructured<T, string>(request, context, schema, (repairs) =>
-        send(request, schema, repairs),
-      );
-    },
-  };
+    const completion = await sendVendorCall({
+      context,
+      callerSignal: request.signal,
+      classify,
+      response: ChatCompletion,
+      responseName: 'a chat completion',
+      send: (signal) => client.chat.completions.create(body, { signal }),
+    });
+    return readAttempt(completion, messages);
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeError } from '../../shared/errors.js';
 import { type ModelRequest, type ModelResponse, type TokenUsage, ZERO_USAGE } from '../model.js';
 import { ModelAnswerError } from './errors.js';
 import { stripOptionalNulls } from './optional-nulls.js';
@@ -42,8 +43,11 @@ function parseText(
   try {
     return { ok: true, value: JSON.parse(unfenced) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problem: `the answer is not valid JSON (${reason}).`, cause: error };
+    return {
+      ok: false,
+      problem: `the answer is not valid JSON (${describeError(error).message}).`,
+      cause: error,
+    };
   }
 }
 

@@ -71,7 +71,7 @@ export function errorForStatus(
       details,
     );
   }
-  const where = baseUrlVariable ? ` and ${baseUrlVariable}` : '';
+  const where = ` and ${baseUrlVariable}`;
   if (status === 404) {
     return new ModelRequestError(
       `${label} does not know model id ${JSON.stringify(model)} (404): check the model id in QUANTCODER_MODELS${where}.${said}`,
@@ -103,8 +103,7 @@ export function unavailable(context: CallContext, reason: string, cause: unknown
 /** The reason for a connection failure, naming the variable that sets the address. */
 export function connectionReason(context: CallContext): string {
   const variable = context.settings.profile.baseUrlVariable;
-  const hint = variable ? `; check ${variable} and the network` : '; check the network';
-  return `could not be reached ${retriesText(context.settings)}${hint}`;
+  return `could not be reached ${retriesText(context.settings)}; check ${variable} and the network`;
 }
 
 /** The reason for a timeout. */

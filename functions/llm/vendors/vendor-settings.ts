@@ -30,43 +30,67 @@ export interface VendorSettings {
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RETRIES = 3;
 
-/** What each provider needs said in messages and where it is by default. */
+/**
+ * Claude Sonnet 4.6 rather than 4.5: Anthropic retires claude-sonnet-4-5 on 2026-11-30, and the Sonnet 5.5
+ * line rejects the forced tool choice the Anthropic adapter uses for structured output.
+ */
+export const CLAUDE_SONNET = 'claude-sonnet-4-6';
+/** Devstral 2 (devstral-medium-2507 was retired by Mistral on 2026-05-31). */
+export const DEVSTRAL = 'devstral-2512';
+/** The open-weight gpt-oss-20b under the name vLLM, Groq and OpenRouter serve it by; Ollama calls it gpt-oss:20b. */
+export const GPT_OSS_20B = 'openai/gpt-oss-20b';
+
+/** One provider's environment variables, where it is by default, and the model a role falls back to on it. */
 export interface ProviderProfile {
   label: string;
+  /** Without it the vendor is not configured (openai-compatible: the base URL instead). */
   apiKeyVariable: string;
-  baseUrlVariable?: string;
+  baseUrlVariable: string;
   /** Undefined where there is no public default: an openai-compatible endpoint must be named. */
   defaultBaseURL?: string;
+  defaultModel: string;
 }
 
-export const PROVIDER_PROFILES: Record<Provider, ProviderProfile> = {
+/**
+ * The one table of providers, in fallback order: the routing configuration, the messages and the secret's
+ * names read it.
+ */
+export const PROVIDER_PROFILES: Readonly<Record<Provider, ProviderProfile>> = {
   anthropic: {
     label: 'Anthropic',
     apiKeyVariable: 'ANTHROPIC_API_KEY',
     baseUrlVariable: 'ANTHROPIC_BASE_URL',
     defaultBaseURL: 'https://api.anthropic.com',
+    defaultModel: CLAUDE_SONNET,
   },
   openai: {
     label: 'OpenAI',
     apiKeyVariable: 'OPENAI_API_KEY',
     baseUrlVariable: 'OPENAI_BASE_URL',
     defaultBaseURL: 'https://api.openai.com/v1',
+    defaultModel: 'gpt-5-mini',
   },
   mistral: {
     label: 'Mistral',
     apiKeyVariable: 'MISTRAL_API_KEY',
     baseUrlVariable: 'MISTRAL_BASE_URL',
     defaultBaseURL: 'https://api.mistral.ai',
+    defaultModel: DEVSTRAL,
+  },
+  deepseek: {
+    label: 'DeepSeek',
+    apiKeyVariable: 'DEEPSEEK_API_KEY',
+    // Lets a proxy or a loopback fake stand in, as for the other vendors.
+    baseUrlVariable: 'DEEPSEEK_BASE_URL',
+    defaultBaseURL: 'https://api.deepseek.com',
+    // deepseek-chat was retired on 2026-07-24; V4 Flash is what it pointed to.
+    defaultModel: 'deepseek-v4-flash',
   },
   'openai-compatible': {
     label: 'The OpenAI-compatible endpoint',
     apiKeyVariable: 'OPENAI_COMPATIBLE_API_KEY',
     baseUrlVariable: 'OPENAI_COMPATIBLE_BASE_URL',
-  },
-  deepseek: {
-    label: 'DeepSeek',
-    apiKeyVariable: 'DEEPSEEK_API_KEY',
-    defaultBaseURL: 'https://api.deepseek.com',
+    defaultModel: GPT_OSS_20B,
   },
 };
 
@@ -95,9 +119,7 @@ function describeIssue(providerName: unknown, path: PropertyKey[]): string {
   const profile = provider.success ? PROVIDER_PROFILES[provider.data] : undefined;
   const field = String(path[0] ?? 'settings');
   if (field === 'apiKey' && profile) return `set ${profile.apiKeyVariable} to the ${profile.label} API key`;
-  if (field === 'baseURL' && profile?.baseUrlVariable) {
-    return `set ${profile.baseUrlVariable} to an http(s) URL`;
-  }
+  if (field === 'baseURL' && profile) return `set ${profile.baseUrlVariable} to an http(s) URL`;
   if (field === 'provider') return `the provider must be one of ${Provider.options.join(', ')}`;
   return `${field} is not valid`;
 }
@@ -118,9 +140,7 @@ export function resolveVendorSettings(settings: VendorSettings): ResolvedVendorS
   const profile = PROVIDER_PROFILES[provider];
   const baseURL = parsed.data.baseURL ?? profile.defaultBaseURL;
   if (!baseURL) {
-    throw new ConfigurationError(
-      `${profile.label} has no default address: set ${profile.baseUrlVariable ?? 'its base URL'}.`,
-    );
+    throw new ConfigurationError(`${profile.label} has no default address: set ${profile.baseUrlVariable}.`);
   }
   return {
     provider,

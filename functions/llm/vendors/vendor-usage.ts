@@ -1,9 +1,5 @@
 import type { TokenUsage } from '../model.js';
-import { estimateTokens } from '../token-estimate.js';
-
-function count(value: number | null | undefined): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0;
-}
+import { estimateTokens, wholeTokens } from '../token-estimate.js';
 
 /** Adds two calls' usage; `cacheWriteTokens` stays absent unless a vendor reported it. */
 export function addUsage(left: TokenUsage, right: TokenUsage): TokenUsage {
@@ -28,11 +24,11 @@ export interface AnthropicUsageFields {
 
 /** Token usage from an Anthropic response: input counts cached and written tokens too. */
 export function anthropicUsage(usage: AnthropicUsageFields): TokenUsage {
-  const cacheRead = count(usage.cache_read_input_tokens);
-  const cacheWrite = count(usage.cache_creation_input_tokens);
+  const cacheRead = wholeTokens(usage.cache_read_input_tokens);
+  const cacheWrite = wholeTokens(usage.cache_creation_input_tokens);
   return {
-    inputTokens: count(usage.input_tokens) + cacheRead + cacheWrite,
-    outputTokens: count(usage.output_tokens),
+    inputTokens: wholeTokens(usage.input_tokens) + cacheRead + cacheWrite,
+    outputTokens: wholeTokens(usage.output_tokens),
     cachedInputTokens: cacheRead,
     cacheWriteTokens: cacheWrite,
   };
@@ -54,9 +50,9 @@ export function chatUsage(usage: ChatUsageFields): TokenUsage {
   const cached =
     usage.prompt_cache_hit_tokens ?? usage.prompt_tokens_details?.cached_tokens ?? usage.num_cached_tokens;
   return {
-    inputTokens: count(usage.prompt_tokens),
-    outputTokens: count(usage.completion_tokens),
-    cachedInputTokens: count(cached),
+    inputTokens: wholeTokens(usage.prompt_tokens),
+    outputTokens: wholeTokens(usage.completion_tokens),
+    cachedInputTokens: wholeTokens(cached),
   };
 }
 

@@ -5,7 +5,7 @@ import {
   assertWithinBudget,
   BudgetExceededError,
   callAllowance,
-  outputAllowance,
+  describeBudget,
   readBudget,
   spendingOf,
 } from '../../../functions/llm/ledger/budget.js';
@@ -161,18 +161,15 @@ describe('the budget arithmetic', () => {
       callAllowance({ usd: 1 }, spent, undefined, { promptTokens: 1_000, concurrentCalls: 2 }),
     ).toBeUndefined();
   });
+});
 
-  it('allows a call only the output the budget has left', () => {
-    // Prepare
-    const sonnet = { input: 3, cachedInput: 0.3, cacheWrite: 3.75, output: 15 };
-    const spent = { tokens: 400, usd: 0.04, unpricedCalls: 0 };
-
-    // Act / Assess: $0.06 left at $15 per million output tokens is 4,000 tokens
-    expect(outputAllowance({ tokens: 1_000 }, spent, sonnet)).toBe(600);
-    expect(outputAllowance({ usd: 0.1 }, spent, sonnet)).toBe(4_000);
-    expect(outputAllowance({ usd: 0.1, tokens: 1_000 }, spent, sonnet)).toBe(600);
-    expect(outputAllowance({ usd: 0.1 }, spent, undefined)).toBeUndefined();
-    expect(outputAllowance({ usd: 0.040001 }, spent, sonnet)).toBe(1);
+describe('describeBudget', () => {
+  it('says each limit, tokens first, dollars to the cent', () => {
+    // Act / Assess
+    expect(describeBudget({ usd: 0.5, tokens: 200_000 })).toBe('200,000 tokens and $0.50');
+    expect(describeBudget({ usd: 2, tokens: 1_000 }, 'or')).toBe('1,000 tokens or $2.00');
+    expect(describeBudget({ usd: 0.5 })).toBe('$0.50');
+    expect(describeBudget({ tokens: 1_000 })).toBe('1,000 tokens');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, priceTokens, type TokenSpend } from '../../../functions/llm/ledger/cost.js';
+import { costOf, priceTokens, type TokenSpend, usageOf } from '../../../functions/llm/ledger/cost.js';
 import { findPrices, PRICE_TABLE_AS_OF } from '../../../functions/llm/ledger/prices.js';
 import { OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from '../../../functions/llm/offline-model.js';
 
@@ -123,5 +123,48 @@ describe('priceTokens', () => {
 
     // Assess: 1,000 × $0.50 per million
     expect(usd).toBe(0.0005);
+  });
+});
+
+describe('usageOf', () => {
+  it("records one call under the request's role, with whole non-negative counts", () => {
+    // Prepare
+    const response = {
+      output: {},
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-6',
+      usage: { inputTokens: 1_200.6, outputTokens: -3, cachedInputTokens: Number.NaN, cacheWriteTokens: 40 },
+    };
+
+    // Act
+    const usage = usageOf(response, 'risk');
+
+    // Assess
+    expect(usage).toEqual({
+      role: 'risk',
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-6',
+      calls: 1,
+      inputTokens: 1_201,
+      outputTokens: 0,
+      cachedInputTokens: 0,
+      cacheWriteTokens: 40,
+    });
+  });
+
+  it('leaves cache writes out when the vendor reported none', () => {
+    // Prepare
+    const response = {
+      output: {},
+      provider: 'openai',
+      model: 'gpt-5-mini',
+      usage: { inputTokens: 10, outputTokens: 2, cachedInputTokens: 0, cacheWriteTokens: 0 },
+    };
+
+    // Act
+    const usage = usageOf(response, 'alpha');
+
+    // Assess
+    expect(usage).not.toHaveProperty('cacheWriteTokens');
   });
 });

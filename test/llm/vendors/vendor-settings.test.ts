@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVendorModel } from '../../../functions/llm/vendors/index.js';
+import { connectionReason } from '../../../functions/llm/vendors/vendor-failure.js';
 import { resolveVendorSettings } from '../../../functions/llm/vendors/vendor-settings.js';
 import { addUsage, anthropicUsage, chatUsage } from '../../../functions/llm/vendors/vendor-usage.js';
 import { ConfigurationError } from '../../../functions/shared/errors.js';
@@ -41,6 +42,15 @@ describe('createVendorModel settings', () => {
     expect(() =>
       createVendorModel({ provider: 'anthropic', apiKey: 'key', baseURL: 'ftp://example.test' }, 'claude'),
     ).toThrow(/ANTHROPIC_BASE_URL/);
+  });
+
+  it('names DEEPSEEK_BASE_URL when DeepSeek cannot be reached, as for every other vendor', () => {
+    // Prepare
+    const settings = resolveVendorSettings({ provider: 'deepseek', apiKey: 'key', maxRetries: 0 });
+    // Act
+    const reason = connectionReason({ settings, model: 'deepseek-v4-flash' });
+    // Assess
+    expect(reason).toContain('check DEEPSEEK_BASE_URL and the network');
   });
 
   it('rejects an empty model id as a ConfigurationError', () => {

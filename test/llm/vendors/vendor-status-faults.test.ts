@@ -46,6 +46,7 @@ describe.each(ALL_PROVIDERS)(
       expect(error).toBeInstanceOf(ModelRequestError);
       expect(error.message).toContain('"no-such-model"');
       expect(error.message).toContain('QUANTCODER_MODELS');
+      expect(error.message).toContain(PROVIDER_PROFILES[provider].baseUrlVariable);
     });
 
     it('turns a 400 that names the model into a ModelRequestError that points at the model id', async () => {
