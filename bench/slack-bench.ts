@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build } from 'esbuild';
-import { ESM_BANNER } from '../lib/agent-function.js';
+import { ESM_BUNDLING } from '../lib/agent-function.js';
+import { SLACK_EXTERNAL_MODULES } from '../lib/slack-function.js';
 import { BOT_TOKEN, commandBody, SIGNING_SECRET, signedEvent } from '../test/slack/app/signed-request.js';
 import { startFakeSlackApi } from '../test/slack/fake-slack-api.js';
 import { startFakeStepFunctions } from '../test/slack/fake-step-functions.js';
@@ -22,19 +24,24 @@ const WARM_COMMANDS = Number(process.env.BENCH_WARM_COMMANDS ?? 300);
 
 type HttpHandler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
 
-/** The handler bundled as lib/slack-function.ts bundles it: ESM, minified, node24; the SDK external or not. */
-async function bundle(outfile: string, external: string[]): Promise<{ bytes: number; gzipBytes: number }> {
+/**
+ * The handler bundled as lib/slack-function.ts bundles it: ESM_BUNDLING (minified ESM, a linked source map,
+ * the CommonJS banner) for node24, with the SDK external, since the Lambda runtime ships its own.
+ */
+async function bundle(outfile: string): Promise<{ bytes: number; gzipBytes: number }> {
   await build({
     entryPoints: [ENTRY],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: ESM_BUNDLING.format === OutputFormat.ESM ? 'esm' : 'cjs',
     target: 'node24',
-    mainFields: ['module', 'main'],
-    minify: true,
-    banner: { js: ESM_BANNER },
-    external,
+    ...(ESM_BUNDLING.mainFields ? { mainFields: [...ESM_BUNDLING.mainFields] } : {}),
+    minify: ESM_BUNDLING.minify ?? false,
+    sourcemap: ESM_BUNDLING.sourceMap ?? false,
+    sourcesContent: ESM_BUNDLING.sourcesContent ?? true,
+    ...(ESM_BUNDLING.banner ? { banner: { js: ESM_BUNDLING.banner } } : {}),
+    external: [...SLACK_EXTERNAL_MODULES],
     logLevel: 'error',
   });
   const bytes = (await stat(outfile)).size;
@@ -56,10 +63,16 @@ process.stdout.write(JSON.stringify({ load: loaded - started, first: answered - 
 `;
 
 /** One cold start in a fresh Node process: module load, the first request (the app's build included), total. */
-async function coldStart(bundleUrl: string, environment: NodeJS.ProcessEnv, triggerId: string) {
+async function coldStart(directory: string, environment: NodeJS.ProcessEnv, triggerId: string) {
   const event = signedEvent(commandBody({ text: 'momentum on SPY', triggerId }));
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD], {
-    env: { ...environment, BENCH_BUNDLE: bundleUrl, BENCH_EVENT: JSON.stringify(event) },
+    cwd: directory,
+    env: {
+      ...environment,
+      NODE_OPTIONS: '--enable-source-maps',
+      BENCH_BUNDLE: pathToFileURL(join(directory, 'index.mjs')).href,
+      BENCH_EVENT: JSON.stringify(event),
+    },
   });
   return JSON.parse(stdout) as { load: number; first: number; total: number; status: number };
 }
@@ -88,22 +101,23 @@ export async function benchSlack(): Promise<void> {
     LOG_LEVEL: 'silent',
   };
   const saved = { ...process.env };
+  const sourceMapsWere = process.sourceMapsEnabled;
   try {
-    const lambdaBundle = await bundle(join(outDir, 'lambda', 'index.mjs'), ['@aws-sdk/*']);
-    // Outside the repository the SDK cannot be resolved, so the measured bundle carries it, as Lambda's
-    // runtime would load it from its own copy.
-    const runnablePath = join(outDir, 'runnable', 'index.mjs');
-    const runnableBundle = await bundle(runnablePath, []);
-    const runnableUrl = pathToFileURL(runnablePath).href;
+    // The deployed layout: the bundle and its source map, and beside them only the runtime's AWS SDK.
+    const bundled = await bundle(join(outDir, 'index.mjs'));
+    await mkdir(join(outDir, 'node_modules'));
+    await symlink(join(ROOT, 'node_modules', '@aws-sdk'), join(outDir, 'node_modules', '@aws-sdk'));
+    const bundleUrl = pathToFileURL(join(outDir, 'index.mjs')).href;
 
     const colds = [];
     for (let index = 0; index < COLD_RUNS; index++) {
-      colds.push(await coldStart(runnableUrl, environment, `cold.${index}.bench`));
+      colds.push(await coldStart(outDir, environment, `cold.${index}.bench`));
     }
     if (colds.some((cold) => cold.status !== 200)) throw new Error('a cold start did not answer 200');
 
     Object.assign(process.env, environment);
-    const module: { handler: HttpHandler } = await import(runnableUrl);
+    process.setSourceMapsEnabled(true);
+    const module: { handler: HttpHandler } = await import(bundleUrl);
     const first = await module.handler(
       signedEvent(commandBody({ text: 'momentum', triggerId: 'warm.0' })),
       {},
@@ -128,10 +142,7 @@ export async function benchSlack(): Promise<void> {
     const median = (values: number[]) => percentile(values, 0.5);
     console.log('\nSlack handler (signed /quantcoder commands, StartExecution on a loopback Step Functions)');
     console.log(
-      `  bundle (as deployed, SDK external) ${kib(lambdaBundle.bytes)}   gzip ${kib(lambdaBundle.gzipBytes)}`,
-    );
-    console.log(
-      `  bundle with the SDK (measured)     ${kib(runnableBundle.bytes)}   gzip ${kib(runnableBundle.gzipBytes)}`,
+      `  bundle (as deployed, SDK external) ${kib(bundled.bytes)}   gzip ${kib(bundled.gzipBytes)}`,
     );
     console.log(`  cold start, ${COLD_RUNS} fresh processes (median / max):`);
     console.log(
@@ -157,6 +168,7 @@ export async function benchSlack(): Promise<void> {
       `  executions started         ${String(started.size).padStart(7)}   (one per command: ${COLD_RUNS} cold, 1 warm-up, ${WARM_COMMANDS} warm)`,
     );
   } finally {
+    process.setSourceMapsEnabled(sourceMapsWere);
     for (const name of Object.keys(environment)) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];

@@ -62,6 +62,77 @@ export const ESM_BUNDLING: Readonly<
   banner: ESM_BANNER,
 };
 
+/** What a house function is given: its handler file, its descriptions, its size, environment and bundling. */
+export interface HouseFunctionProps {
+  /** The handler file, from the repository root. */
+  readonly entry: string;
+  /** The function's description. */
+  readonly description: string;
+  /** The role's description. */
+  readonly roleDescription: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** The whole environment: NODE_OPTIONS for source maps is added. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Added to ESM_BUNDLING. */
+  readonly bundling: BundlingOptions;
+  /** @default one month */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * A QuantCoder Lambda function with the house defaults: newest Node.js runtime on arm64, ESM bundle with
+ * source maps, X-Ray tracing, its own log group with a retention, and its own role that holds only what
+ * the grant helpers add. The children keep the ids Logs, Role and Function.
+ */
+export class HouseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+    });
+
+    // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.roleDescription,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: FUNCTION_ARCHITECTURE,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      role: this.role,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: { ...ESM_BUNDLING, ...props.bundling },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission.',
+    });
+  }
+
+  /** Lets the function read one secret's value. */
+  grantSecretRead(secret: ISecret): void {
+    secret.grantRead(this.role);
+  }
+}
+
 export interface AgentFunctionProps {
   /** The pipeline stage this function runs: picks `functions/handlers/<stage>.ts` and sets QUANTCODER_STAGE. */
   readonly stage: StageId;
@@ -75,53 +146,24 @@ export interface AgentFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
-/**
- * One pipeline stage as a Lambda function with the house defaults: newest Node.js runtime on arm64,
- * ESM bundle with source maps, X-Ray tracing, its own log group with a retention, and its own role
- * that holds only what the grant helpers add.
- */
-export class AgentFunction extends Construct {
+/** One pipeline stage as a house Lambda function (see HouseFunction). */
+export class AgentFunction extends HouseFunction {
   readonly stage: StageId;
-  readonly function: NodejsFunction;
-  readonly logGroup: logs.LogGroup;
-  readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: AgentFunctionProps) {
-    super(scope, id);
-    this.stage = props.stage;
-
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-    });
-
-    // An explicit role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    super(scope, id, {
+      entry: join('functions', 'handlers', `${props.stage}.ts`),
       description: `QuantCoder ${props.stage} stage`,
-    });
-    this.logGroup.grantWrite(this.role);
-
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.stage}.ts`),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      description: `QuantCoder ${props.stage} stage`,
-      runtime: FUNCTION_RUNTIME,
-      architecture: FUNCTION_ARCHITECTURE,
+      roleDescription: `QuantCoder ${props.stage} stage`,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(60),
-      tracing: lambda.Tracing.ACTIVE,
-      logGroup: this.logGroup,
-      role: this.role,
       environment: {
         ...props.environment,
         [STAGE_ENV]: props.stage,
         [WASM_DIRECTORY_ENV]: LAMBDA_TASK_ROOT,
-        NODE_OPTIONS: '--enable-source-maps',
       },
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       bundling: {
-        ...ESM_BUNDLING,
         // The runtime ships the v3 SDK. `canvas` is vega's optional native renderer, imported only when
         // installed: the chart draws SVG without it, and a native addon built here would not load on arm64.
         externalModules: ['@aws-sdk/*', 'canvas'],
@@ -136,12 +178,7 @@ export class AgentFunction extends Construct {
         },
       },
     });
-
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission.',
-    });
+    this.stage = props.stage;
   }
 
   /** Lets the function read and write objects in the artifact bucket, and nothing else there. */
@@ -157,11 +194,6 @@ export class AgentFunction extends Construct {
       new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
     );
     acknowledgeBucketObjectAccess(this.role, bucket);
-  }
-
-  /** Lets the function read one secret's value. */
-  grantSecretRead(secret: ISecret): void {
-    secret.grantRead(this.role);
   }
 }
 

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct } from 'constructs';
-import { ESM_BUNDLING, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, PROJECT_ROOT } from './agent-function.js';
+import type { Construct } from 'constructs';
+import { HouseFunction } from './agent-function.js';
 import { acknowledgeBucketObjectAccess } from './nag-acknowledgements.js';
+
+/** Left out of the Slack bundle: the Lambda runtime ships the v3 SDK. */
+export const SLACK_EXTERNAL_MODULES: readonly string[] = ['@aws-sdk/*'];
 
 export interface SlackFunctionProps {
   /** The function's environment: settings, the secret's and state machine's ARNs, the bucket. */
@@ -23,57 +24,23 @@ export interface SlackFunctionProps {
  * architecture, tracing and log defaults. The URL takes anonymous requests (auth NONE) because Slack
  * cannot sign AWS requests; Bolt verifies Slack's own signature on every request instead.
  */
-export class SlackFunction extends Construct {
-  readonly function: NodejsFunction;
+export class SlackFunction extends HouseFunction {
   readonly url: lambda.FunctionUrl;
-  readonly logGroup: logs.LogGroup;
-  readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: SlackFunctionProps = {}) {
-    super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-    });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'QuantCoder Slack app',
-    });
-    this.logGroup.grantWrite(this.role);
-
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, 'functions', 'handlers', 'slack.ts'),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+    super(scope, id, {
+      entry: join('functions', 'handlers', 'slack.ts'),
       description: 'QuantCoder Slack app: commands, thread replies, buttons and modals',
-      runtime: FUNCTION_RUNTIME,
-      architecture: FUNCTION_ARCHITECTURE,
+      roleDescription: 'QuantCoder Slack app',
       // Slack waits 3 s, cold start included: more memory is more CPU for loading Bolt.
       memorySize: 1024,
       // Listeners finish well within Slack's 3 s; the rest covers a cold start's secret read and auth.test.
       timeout: Duration.seconds(10),
-      tracing: lambda.Tracing.ACTIVE,
-      logGroup: this.logGroup,
-      role: this.role,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        ...ESM_BUNDLING,
-        // The runtime ships the v3 SDK.
-        externalModules: ['@aws-sdk/*'],
-      },
+      environment: { ...props.environment },
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      bundling: { externalModules: [...SLACK_EXTERNAL_MODULES] },
     });
     this.url = this.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission.',
-    });
-  }
-
-  /** Lets the function read one secret's value (the Slack signing secret and bot token live there). */
-  grantSecretRead(secret: ISecret): void {
-    secret.grantRead(this.role);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { PlanDefaults } from '../agents/tasks.js';
+import { readBudget } from '../llm/ledger/budget.js';
 import type { Limits, RunRequest } from './run-state.js';
 
 /** Bounds of every loop in a run, unless the caller sets its own. */
@@ -8,6 +9,12 @@ export const DEFAULT_LIMITS: Limits = {
   initialPollSeconds: 5,
   maxPollSeconds: 60,
 };
+
+/** The limits a run started from these settings gets: the defaults, with QUANTCODER_BUDGET_* when set. */
+export function runLimits(environment: NodeJS.ProcessEnv): Limits {
+  const budget = readBudget(environment);
+  return budget === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, budget };
+}
 
 export const DEFAULT_CASH = 100_000;
 

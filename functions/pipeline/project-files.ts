@@ -1,7 +1,7 @@
 import { Plan } from '../agents/plan.js';
 import { FILE_OF_OWNER, FileOwner, PROJECT_FILE_NAME } from '../agents/roles.js';
 import type { SourceFile } from '../agents/tasks.js';
-import { type ArtifactRef, getJson, getText } from '../shared/artifact-store.js';
+import { type ArtifactRef, getJson, getText, readRef } from '../shared/artifact-store.js';
 import { ModelOutputError, QuantCoderError } from '../shared/errors.js';
 import type { Deps } from './deps.js';
 import type { ProjectFile, RunState } from './run-state.js';
@@ -76,11 +76,13 @@ export async function unrecordedProjectFiles(
   const folder = runKeys.projectFile(state.runId, '').replace(/\/$/, '');
   const known = new Set(state.files.map((file) => file.name));
   const found: ProjectFile[] = [];
-  for (const ref of await deps.store.list(folder)) {
-    const name = ref.key.slice(folder.length + 1);
+  for (const key of await deps.store.list(folder)) {
+    const name = key.slice(folder.length + 1);
     const owner = name === 'README.md' ? 'integration' : OWNER_OF_FILE.get(name);
     if (known.has(name) || !owner) continue;
-    found.push({ name, owner, ref });
+    // Only a file the state will hold is read, to hash it into its reference.
+    const ref = await readRef(deps.store, key);
+    if (ref) found.push({ name, owner, ref });
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtifactRef, type ArtifactStore, getJson, putJson } from '../shared/artifact-store.js';
+import { ArtifactRef, type ArtifactStore, putJson, readJson } from '../shared/artifact-store.js';
 import { UserInputError } from '../shared/errors.js';
 import type { Deps } from './deps.js';
 import { ProjectFile, type RunRequest, RunState, SlackThread } from './run-state.js';
@@ -68,10 +68,8 @@ export async function writeRunSnapshot(
 }
 
 /** The snapshot in a folder, or undefined when there is none. */
-async function readSnapshotIn(store: ArtifactStore, folder: string): Promise<RunSnapshot | undefined> {
-  const refs = await store.list(folder);
-  const ref = refs.find((candidate) => candidate.key.endsWith(`/${SNAPSHOT_FILE}`));
-  return ref ? getJson(store, ref, RunSnapshot) : undefined;
+function readSnapshotIn(store: ArtifactStore, folder: string): Promise<RunSnapshot | undefined> {
+  return readJson(store, `${folder}/${SNAPSHOT_FILE}`, RunSnapshot);
 }
 
 /** The record of a finished run, or undefined while it runs, before run records existed, or once it expired. */

@@ -23,8 +23,10 @@ export interface ArtifactStore {
   link(ref: ArtifactRef, options?: { expiresInSeconds?: number }): Promise<string>;
   /** Where `key` lives, for messages ("files are in ..."). */
   locate(key: string): string;
-  /** References to every artifact under the folder `prefix`, sorted by key; an empty list when there is none. */
-  list(prefix: string): Promise<ArtifactRef[]>;
+  /** Keys of every artifact under the folder `prefix`, sorted; an empty list when there is none. */
+  list(prefix: string): Promise<string[]>;
+  /** The bytes stored under `key` as they are now (a key has no hash to check), or undefined when none are. */
+  read(key: string): Promise<Buffer | undefined>;
 }
 
 /** sha256 of a body, lower-case hex. */
@@ -40,6 +42,22 @@ export async function getText(store: ArtifactStore, ref: ArtifactRef): Promise<s
 /** Reads a stored artifact as JSON and parses it with `schema`. */
 export async function getJson<T>(store: ArtifactStore, ref: ArtifactRef, schema: z.ZodType<T>): Promise<T> {
   return schema.parse(JSON.parse(await getText(store, ref)));
+}
+
+/** Reads the JSON stored under `key` and parses it with `schema`; undefined when nothing is stored there. */
+export async function readJson<T>(
+  store: ArtifactStore,
+  key: string,
+  schema: z.ZodType<T>,
+): Promise<T | undefined> {
+  const bytes = await store.read(key);
+  return bytes === undefined ? undefined : schema.parse(JSON.parse(bytes.toString('utf8')));
+}
+
+/** A reference to the bytes under `key` now (read and hashed), for a found file the state must hold. */
+export async function readRef(store: ArtifactStore, key: string): Promise<ArtifactRef | undefined> {
+  const bytes = await store.read(key);
+  return bytes === undefined ? undefined : { key, sha256: sha256Hex(bytes), bytes: bytes.length };
 }
 
 /** Stores a value as pretty JSON. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertArtifactKey, verifyArtifact } from './artifact-integrity.js';
 import { type ArtifactStore, sha256Hex } from './artifact-store.js';
@@ -44,6 +44,16 @@ export function createDiskArtifactStore(root: string): ArtifactStore {
 
     locate,
 
+    async read(key) {
+      try {
+        return await readFile(locate(key));
+      } catch (error) {
+        // A folder, or a file where the key needs a folder, holds no artifact under that key either.
+        if (MISSING_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+        throw new ArtifactError(`Could not read artifact ${key}.`, { cause: error });
+      }
+    },
+
     async list(prefix) {
       const folder = locate(prefix);
       let entries: string[];
@@ -53,21 +63,26 @@ export function createDiskArtifactStore(root: string): ArtifactStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw new ArtifactError(`Could not list artifacts under ${prefix}.`, { cause: error });
       }
-      const refs = [];
-      for (const entry of entries.sort()) {
-        // Temporary files belong to writes still under way; folders have no bytes of their own.
+      const keys: string[] = [];
+      for (const entry of entries) {
+        // Temporary files belong to writes still under way.
         if (entry.endsWith('.tmp')) continue;
-        const key = `${assertArtifactKey(prefix)}/${entry.split(path.sep).join('/')}`;
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(locate(key));
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EISDIR') continue;
-          throw new ArtifactError(`Could not read artifact ${key}.`, { cause: error });
-        }
-        refs.push({ key, sha256: sha256Hex(bytes), bytes: bytes.length });
+        const key = `${prefix}/${entry.split(path.sep).join('/')}`;
+        if (await isFile(locate(key), key)) keys.push(key);
       }
-      return refs;
+      return keys.sort();
     },
   };
+}
+
+const MISSING_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR']);
+
+/** Whether `file` is a file; folders have no bytes of their own, and a file gone since the listing is no more. */
+async function isFile(file: string, key: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new ArtifactError(`Could not read artifact ${key}.`, { cause: error });
+  }
 }

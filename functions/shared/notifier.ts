@@ -1,4 +1,5 @@
 import type { Failure, RunState, SlackThread } from '../pipeline/run-state.js';
+import { describeError } from './errors.js';
 import type { Logger } from './logger.js';
 
 /** Progress the pipeline reports while it runs. */
@@ -32,7 +33,7 @@ export async function notifyBestEffort(
     return (await deps.notifier.notify(state, event)) ?? undefined;
   } catch (error) {
     deps.logger.warn('progress notification failed', {
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error).message,
     });
     return undefined;
   }

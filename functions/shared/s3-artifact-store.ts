@@ -1,147 +1,34 @@
-import { createHash } from 'node:crypto';
 import {
   GetObjectCommand,
   NoSuchKey,
   PutObjectCommand,
   paginateListObjectsV2,
-  type S3Client,
+  S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { assertArtifactKey, verifyArtifact } from './artifact-integrity.js';
 import type { ArtifactStore } from './artifact-store.js';
-import { ArtifactError, TransientError } from './errors.js';
+import { createS3ArtifactStoreWith, type S3ArtifactStoreOptions } from './s3-sdk-artifact-store.js';
 
-/** Signs a GetObject request; `getSignedUrl` from @aws-sdk/s3-request-presigner by default. */
-export type Presign = (
-  client: S3Client,
-  command: GetObjectCommand,
-  options: { expiresIn: number },
-) => Promise<string>;
-
-export interface S3ArtifactStoreOptions {
-  client: S3Client;
-  bucket: string;
-  /** Folder inside the bucket, without leading or trailing slash (e.g. `runs`). */
-  prefix?: string;
-  presign?: Presign;
-}
-
-/** A presigned link lasts a day unless asked otherwise. */
-export const DEFAULT_LINK_SECONDS = 24 * 60 * 60;
-/** SigV4 refuses presigned URLs that live longer than seven days. */
-export const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
+export {
+  DEFAULT_LINK_SECONDS,
+  MAX_LINK_SECONDS,
+  type Presign,
+  type S3ArtifactStoreOptions,
+} from './s3-sdk-artifact-store.js';
 
 /** An artifact store over an S3 bucket: contents checked by sha256 both ways, links presigned. */
 export function createS3ArtifactStore(options: S3ArtifactStoreOptions): ArtifactStore {
-  const { client, bucket } = options;
-  const trimmedPrefix = (options.prefix ?? '').replace(/^\/+|\/+$/g, '');
-  const prefix = trimmedPrefix ? assertArtifactKey(trimmedPrefix) : '';
-  const presign: Presign =
-    options.presign ?? ((signer, command, signing) => getSignedUrl(signer, command, signing));
-  const objectKey = (key: string): string =>
-    prefix ? `${prefix}/${assertArtifactKey(key)}` : assertArtifactKey(key);
-  const readObject = async (key: string): Promise<Buffer> => {
-    try {
-      const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-      if (!response.Body) throw new ArtifactError(`Artifact ${key} came back from S3 without a body.`);
-      return Buffer.from(await response.Body.transformToByteArray());
-    } catch (error) {
-      throw mapS3Error(error, key, 'read');
-    }
-  };
-
-  return {
-    async put(key, body, putOptions) {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-      const digest = createHash('sha256').update(bytes).digest();
-      try {
-        await client.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key: objectKey(key),
-            Body: bytes,
-            ContentLength: bytes.length,
-            ContentType: putOptions?.contentType ?? contentTypeFor(key),
-            // S3 itself rejects the upload when the bytes it received do not hash to this.
-            ChecksumSHA256: digest.toString('base64'),
-          }),
-        );
-      } catch (error) {
-        throw mapS3Error(error, key, 'write');
-      }
-      return { key, sha256: digest.toString('hex'), bytes: bytes.length };
+  return createS3ArtifactStoreWith(
+    {
+      S3Client,
+      GetObjectCommand,
+      PutObjectCommand,
+      paginateListObjectsV2,
+      NoSuchKey,
+      S3ServiceException,
+      getSignedUrl,
     },
-
-    async get(ref) {
-      return verifyArtifact(ref, await readObject(ref.key));
-    },
-
-    async list(listPrefix) {
-      const keys: string[] = [];
-      try {
-        const pages = paginateListObjectsV2(
-          { client },
-          { Bucket: bucket, Prefix: `${objectKey(listPrefix)}/` },
-        );
-        for await (const page of pages) {
-          for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
-        }
-      } catch (error) {
-        throw mapS3Error(error, listPrefix, 'read');
-      }
-      const refs = [];
-      // S3 lists no sha256 of its own, so each object is read and hashed: fine for a run's few files.
-      for (const key of keys.sort()) {
-        const artifactKey = prefix ? key.slice(prefix.length + 1) : key;
-        const bytes = await readObject(artifactKey);
-        refs.push({
-          key: artifactKey,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          bytes: bytes.length,
-        });
-      }
-      return refs;
-    },
-
-    link(ref, linkOptions) {
-      const requested = linkOptions?.expiresInSeconds ?? DEFAULT_LINK_SECONDS;
-      const expiresIn = Math.min(Math.max(Math.floor(requested), 1), MAX_LINK_SECONDS);
-      return presign(client, new GetObjectCommand({ Bucket: bucket, Key: objectKey(ref.key) }), {
-        expiresIn,
-      });
-    },
-
-    locate(key) {
-      return `s3://${bucket}/${objectKey(key)}`;
-    },
-  };
+    options,
+  );
 }
-
-function mapS3Error(error: unknown, key: string, action: 'read' | 'write'): Error {
-  if (error instanceof ArtifactError) return error;
-  if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.name === 'NoSuchKey')) {
-    return new ArtifactError(`Artifact ${key} is missing from S3.`, { cause: error });
-  }
-  if (error instanceof S3ServiceException && (error.$fault === 'server' || error.$retryable)) {
-    return new TransientError(`S3 failed to ${action} artifact ${key}; try again.`, { cause: error });
-  }
-  return new ArtifactError(`Could not ${action} artifact ${key} in S3.`, { cause: error });
-}
-
-function contentTypeFor(key: string): string {
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  json: 'application/json',
-  md: 'text/markdown; charset=utf-8',
-  py: 'text/x-python; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  zip: 'application/zip',
-  png: 'image/png',
-  svg: 'image/svg+xml',
-};

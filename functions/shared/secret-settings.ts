@@ -1,35 +1,31 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { PROVIDER_PROFILES } from '../llm/vendors/vendor-settings.js';
+import { optionalEnvironment } from './environment.js';
 import { ConfigurationError } from './errors.js';
 
+const VENDORS = Object.values(PROVIDER_PROFILES);
+
 /** The names the credentials secret may hold: vendor keys, QuantConnect credentials, the Slack app's secrets. */
-export const SECRET_SETTING_NAMES = [
-  'ANTHROPIC_API_KEY',
-  'OPENAI_API_KEY',
-  'MISTRAL_API_KEY',
-  'DEEPSEEK_API_KEY',
-  'OPENAI_COMPATIBLE_API_KEY',
+export const SECRET_SETTING_NAMES: readonly string[] = [
+  ...VENDORS.map((vendor) => vendor.apiKeyVariable),
   'QC_USER_ID',
   'QC_API_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
-] as const;
+];
 
 /** Settings that are not secret: CDK context of the same name sets them on every function. */
-export const PLAIN_SETTING_NAMES = [
+export const PLAIN_SETTING_NAMES: readonly string[] = [
   'QUANTCODER_MODELS',
   'QUANTCODER_MODEL_TIMEOUT_MS',
   'QUANTCODER_BUDGET_USD',
   'QUANTCODER_BUDGET_TOKENS',
-  'ANTHROPIC_BASE_URL',
-  'OPENAI_BASE_URL',
-  'MISTRAL_BASE_URL',
-  'DEEPSEEK_BASE_URL',
-  'OPENAI_COMPATIBLE_BASE_URL',
+  ...VENDORS.map((vendor) => vendor.baseUrlVariable),
   'QC_ORGANIZATION_ID',
   'QC_API_URL',
   'QUANTCODER_SLACK_DEPLOYERS',
-] as const;
+];
 
 const SecretObject = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -72,4 +68,17 @@ export async function readSecretSettings(
       .map(([name, value]) => [name, String(value).trim()] as const)
       .filter(([, value]) => value !== ''),
   );
+}
+
+/**
+ * The environment with the credentials secret's values merged over it when QUANTCODER_SECRET_ARN is set
+ * (in AWS), the environment alone otherwise (locally, in tests).
+ */
+export async function withSecretSettings(
+  environment: NodeJS.ProcessEnv,
+  secretsClient: () => SecretsManagerClient = () => new SecretsManagerClient({}),
+): Promise<NodeJS.ProcessEnv> {
+  const secretArn = optionalEnvironment('QUANTCODER_SECRET_ARN', environment);
+  if (secretArn === undefined) return environment;
+  return { ...environment, ...(await readSecretSettings(secretsClient(), secretArn)) };
 }

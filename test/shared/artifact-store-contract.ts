@@ -52,11 +52,11 @@ export function describeArtifactStoreContract(
       expect(back).toBe(text);
     });
 
-    it('lists what is under a folder, with references that read back', async () => {
+    it('lists the keys under a folder, sorted, without the folders themselves', async () => {
       // Prepare
       const folder = keyFor('run').replace(/\/run$/, '/run');
-      const first = await harness.store.put(`${folder}/project/main.py`, 'print(1)\n');
-      const second = await harness.store.put(`${folder}/project/sub/alpha.py`, 'x = 2\n');
+      await harness.store.put(`${folder}/project/sub/alpha.py`, 'x = 2\n');
+      await harness.store.put(`${folder}/project/main.py`, 'print(1)\n');
       await harness.store.put(`${folder}/plan.json`, '{}');
 
       // Act
@@ -64,9 +64,45 @@ export function describeArtifactStoreContract(
       const empty = await harness.store.list(`${folder}/nothing-here`);
 
       // Assess
-      expect(listed).toEqual([first, second]);
-      expect(await getText(harness.store, listed[1] as ArtifactRef)).toBe('x = 2\n');
+      expect(listed).toEqual([`${folder}/project/main.py`, `${folder}/project/sub/alpha.py`]);
       expect(empty).toEqual([]);
+    });
+
+    it('reads the bytes under a listed key', async () => {
+      // Prepare
+      const folder = keyFor('run').replace(/\/run$/, '/run');
+      const body = Buffer.from([0x50, 0x4b, 0, 255, 0x0a]);
+      await harness.store.put(`${folder}/project/momentum.zip`, body);
+
+      // Act
+      const [key] = await harness.store.list(`${folder}/project`);
+      const back = await harness.store.read(key ?? '');
+
+      // Assess
+      expect(key).toBe(`${folder}/project/momentum.zip`);
+      expect(back?.equals(body)).toBe(true);
+    });
+
+    it('reads nothing under a key never written, nor under a folder', async () => {
+      // Prepare
+      const folder = keyFor('run').replace(/\/run$/, '/run');
+      await harness.store.put(`${folder}/project/main.py`, 'print(1)\n');
+
+      // Act
+      const missing = await harness.store.read(`${folder}/never/written.json`);
+      const folderRead = await harness.store.read(`${folder}/project`);
+
+      // Assess
+      expect(missing).toBeUndefined();
+      expect(folderRead).toBeUndefined();
+    });
+
+    it('refuses to read an unsafe key', async () => {
+      // Act
+      const reading = harness.store.read('../outside.txt');
+
+      // Assess
+      await expect(reading).rejects.toBeInstanceOf(ArtifactError);
     });
 
     it('stores binary bytes unchanged', async () => {

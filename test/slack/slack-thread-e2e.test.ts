@@ -12,6 +12,7 @@ import { RunState } from '../../functions/pipeline/run-state.js';
 import { createInProcessEmulator } from '../../functions/quantconnect/emulator/in-process-emulator.js';
 import { createDiskArtifactStore } from '../../functions/shared/disk-artifact-store.js';
 import { silentLogger } from '../../functions/shared/logger.js';
+import { renderEquityChart } from '../../functions/slack/chart/equity-chart.js';
 import { ACTION_IDS, VIEW_IDS } from '../../functions/slack/interactions.js';
 import { notifierFromSettings } from '../../functions/slack/notifier/notifier-from-settings.js';
 import { validateProject } from '../../functions/validator/index.js';
@@ -69,7 +70,14 @@ beforeAll(async () => {
     quantConnect,
     notifier: notifierFromSettings(
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, QUANTCODER_SLACK_DEPLOYERS: ALICE },
-      { store, logger: silentLogger, now, backtestUrl: quantConnect.backtestUrl },
+      // One set of deps serves every stage here, the report ones included: they draw the chart.
+      {
+        store,
+        logger: silentLogger,
+        now,
+        backtestUrl: quantConnect.backtestUrl,
+        renderChart: renderEquityChart,
+      },
     ),
     logger: silentLogger,
     now,

@@ -1,4 +1,5 @@
 import { putJson } from '../../shared/artifact-store.js';
+import { describeError } from '../../shared/errors.js';
 import { notifyBestEffort } from '../../shared/notifier.js';
 import { createZipArchive } from '../../shared/zip-archive.js';
 import type { Deps } from '../deps.js';
@@ -117,7 +118,7 @@ export const reportFailureStage: Stage = {
         withPackage = { ...withPackage, package: await packageProject(withPackage, deps) };
       } catch (error) {
         deps.logger.error('could not zip the files of a failed run; they stay in the project folder', {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error).message,
         });
       }
     }
@@ -127,7 +128,7 @@ export const reportFailureStage: Stage = {
     } catch (error) {
       // The failure report matters more than being able to refine the run from its thread.
       deps.logger.error('could not record the failed run for follow-ups', {
-        error: error instanceof Error ? error.message : String(error),
+        error: describeError(error).message,
       });
     }
     await notifyBestEffort(deps, withPackage, {

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
+import type { RunStarter } from '../../pipeline/run-starter.js';
 import type { ArtifactStore } from '../../shared/artifact-store.js';
 import type { Logger } from '../../shared/logger.js';
 import type { EphemeralReply } from './replies.js';
-import type { RunStarter } from './start-run.js';
 
 /** What every listener is given by the composition root. */
 export interface ListenerDeps {
@@ -11,8 +11,11 @@ export interface ListenerDeps {
   deployers: ReadonlySet<string>;
   now: () => Date;
   logger: Logger;
-  /** Where runs keep their files (the artifact bucket), for fresh download links; unset, they are not offered. */
-  store?: ArtifactStore;
+  /**
+   * Where runs keep their files (the artifact bucket), for fresh download links, built on first use so the
+   * S3 SDK loads only when a link is asked for; unset, links are not offered.
+   */
+  store?: () => Promise<ArtifactStore>;
 }
 
 /** The Web API calls listeners make: a slice of WebClient, so tests pass a plain fake. */

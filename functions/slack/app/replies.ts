@@ -1,4 +1,4 @@
-import { escapeSlackText } from './slack-text.js';
+import { escapeMarkdown } from '../blocks/slack-text.js';
 
 /** A reply only the person who asked sees. */
 export interface EphemeralReply {
@@ -46,7 +46,7 @@ export function tooLongText(length: number, maxIdeaCharacters: number): string {
 
 /** A deploy click from someone not on the allow-list. */
 export function notAllowedToDeployText(userId: string): string {
-  return `You are not allowed to deploy to paper trading. Whoever deployed QuantCoder can add your Slack user id (${escapeSlackText(userId)}) to QUANTCODER_SLACK_DEPLOYERS.`;
+  return `You are not allowed to deploy to paper trading. Whoever deployed QuantCoder can add your Slack user id (${escapeMarkdown(userId)}) to QUANTCODER_SLACK_DEPLOYERS.`;
 }
 
 /** A deploy whose run started. */
@@ -60,5 +60,5 @@ export const UNREADABLE_BUTTON_TEXT =
 
 /** Slack refused to open a modal (an expired trigger, most often). */
 export function modalFailedText(reason: string): string {
-  return `Slack could not open the form (${escapeSlackText(reason)}). Click the button again.`;
+  return `Slack could not open the form (${escapeMarkdown(reason)}). Click the button again.`;
 }

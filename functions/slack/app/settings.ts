@@ -1,9 +1,6 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { readBudget } from '../../llm/ledger/budget.js';
-import { DEFAULT_LIMITS } from '../../pipeline/defaults.js';
+import { runLimits } from '../../pipeline/defaults.js';
 import type { Limits } from '../../pipeline/run-state.js';
 import { optionalEnvironment, requireEnvironment } from '../../shared/environment.js';
-import { readSecretSettings } from '../../shared/secret-settings.js';
 import { readDeployers } from '../interactions.js';
 
 /** What the Slack app needs to run: its two Slack secrets, where Slack's API is, and what it starts. */
@@ -40,27 +37,13 @@ export function readSlackSettings(settings: NodeJS.ProcessEnv): SlackSettings {
     'the ARN of the QuantCoder state machine that Slack requests start (set by the CDK stack)',
     settings,
   );
-  const budget = readBudget(settings);
   return {
     signingSecret,
     botToken,
     apiUrl: optionalEnvironment('SLACK_API_URL', settings),
     stateMachineArn,
     deployers: readDeployers(settings),
-    limits: budget === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, budget },
+    limits: runLimits(settings),
     artifactBucket: optionalEnvironment('ARTIFACT_BUCKET', settings),
   };
-}
-
-/**
- * The environment with the credentials secret's values merged over it when QUANTCODER_SECRET_ARN is set
- * (in AWS), the environment alone otherwise (locally, in tests).
- */
-export async function withSecretSettings(
-  environment: NodeJS.ProcessEnv,
-  secretsClient: () => SecretsManagerClient = () => new SecretsManagerClient({}),
-): Promise<NodeJS.ProcessEnv> {
-  const secretArn = optionalEnvironment('QUANTCODER_SECRET_ARN', environment);
-  if (secretArn === undefined) return environment;
-  return { ...environment, ...(await readSecretSettings(secretsClient(), secretArn)) };
 }

@@ -6,11 +6,6 @@ export function unescapeSlackText(text: string): string {
   return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 }
 
-/** Text to show inside a Slack message, with the three characters Slack reserves escaped. */
-export function escapeSlackText(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 /** A reply's text without a leading mention of the bot ("<@U0BOT> make it long-only"), unescaped and trimmed. */
 export function replyInstruction(text: string, botUserId: string): string {
   const withoutMention = text.trimStart().startsWith(`<@${botUserId}>`)

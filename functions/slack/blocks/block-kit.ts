@@ -28,7 +28,6 @@ export interface ButtonElement {
   text: PlainText;
   action_id: string;
   value?: string;
-  url?: string;
   style?: 'primary' | 'danger';
   confirm?: ConfirmDialog;
 }

@@ -14,7 +14,6 @@ export const BLOCK_KIT_LIMITS = {
   actionElements: 25,
   buttonText: 75,
   buttonValue: 2000,
-  buttonUrl: 3000,
   actionId: 255,
   blockId: 255,
   confirmTitle: 100,
@@ -61,7 +60,6 @@ function checkButton(collect: Collect, path: string, button: ButtonElement) {
   collect(`${path}.text`, 'buttonText', button.text.text.length);
   collect(`${path}.action_id`, 'actionId', button.action_id.length);
   if (button.value !== undefined) collect(`${path}.value`, 'buttonValue', button.value.length);
-  if (button.url !== undefined) collect(`${path}.url`, 'buttonUrl', button.url.length);
   if (button.confirm) checkConfirm(collect, `${path}.confirm`, button.confirm);
 }
 

@@ -19,7 +19,7 @@ import { callSlack } from './slack-calls.js';
 import { slackStageLabel } from './stage-labels.js';
 import { postInThread, type ThreadContext } from './thread-opener.js';
 
-/** Draws the equity PNG; the notifier loads the real renderer (vega, resvg) only when a run has a chart. */
+/** Draws the equity PNG (vega and resvg); only the report functions, which carry them, have one. */
 export type RenderChart = (points: readonly ChartPoint[], options: EquityChartOptions) => Promise<Buffer>;
 
 export interface FinalContext extends ThreadContext {
@@ -27,7 +27,8 @@ export interface FinalContext extends ThreadContext {
   now: () => Date;
   deployers: ReadonlySet<string>;
   backtestUrl?: (projectId: number, backtestId: string) => string;
-  renderChart: RenderChart;
+  /** Without it the run's equity chart is not drawn. */
+  renderChart?: RenderChart;
 }
 
 const EquitySeries = z.array(z.object({ time: z.number(), value: z.number() }));
@@ -118,12 +119,13 @@ function chartSubtitle(state: RunState, points: readonly ChartPoint[]): string {
 /** Draws the run's equity curve and uploads it into the thread; a missing series or a failed render is logged. */
 async function uploadEquityChart(context: FinalContext, state: RunState, thread: SlackThread): Promise<void> {
   const equity = state.result?.equity;
-  if (!equity) return;
+  const renderChart = context.renderChart;
+  if (!equity || !renderChart) return;
   let png: Buffer;
   let points: ChartPoint[];
   try {
     points = await getJson(context.store, equity, EquitySeries);
-    png = await context.renderChart(points, {
+    png = await renderChart(points, {
       title: state.plan?.title ?? 'Equity curve',
       subtitle: chartSubtitle(state, points),
     });

@@ -4,6 +4,7 @@ import { optionalEnvironment } from '../../shared/environment.js';
 import type { Logger } from '../../shared/logger.js';
 import { type Notifier, silentNotifier } from '../../shared/notifier.js';
 import { readDeployers } from '../interactions.js';
+import type { RenderChart } from './final-messages.js';
 import { createSlackNotifier } from './slack-notifier.js';
 
 /** How long one Slack Web API request may take before WebClient gives up on it (and retries). */
@@ -14,6 +15,8 @@ export interface NotifierDeps {
   logger: Logger;
   now: () => Date;
   backtestUrl?: (projectId: number, backtestId: string) => string;
+  /** The equity chart's renderer, for the report functions; other stages post no chart. */
+  renderChart?: RenderChart;
 }
 
 /**
@@ -40,5 +43,6 @@ export function notifierFromSettings(settings: NodeJS.ProcessEnv, deps: Notifier
     deployers: readDeployers(settings),
     now: deps.now,
     ...(deps.backtestUrl ? { backtestUrl: deps.backtestUrl } : {}),
+    ...(deps.renderChart ? { renderChart: deps.renderChart } : {}),
   });
 }

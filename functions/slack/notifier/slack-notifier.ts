@@ -31,7 +31,10 @@ export interface SlackNotifierOptions {
   backtestUrl?: (projectId: number, backtestId: string) => string;
   /** @default 10 seconds */
   maxRateLimitWaitSeconds?: number;
-  /** @default the vega and resvg renderer, loaded on first use */
+  /**
+   * Draws the equity chart. Only the report functions pass one (they alone carry vega and resvg); without
+   * it no chart is posted.
+   */
   renderChart?: RenderChart;
 }
 
@@ -55,12 +58,6 @@ function updatesStatus(state: RunState, event: Extract<ProgressEvent, { type: 's
   return true;
 }
 
-async function loadChartRenderer(): Promise<RenderChart> {
-  // A dynamic import: vega and resvg load only in the function that posts results, after its cold start.
-  const { renderEquityChart } = await import('../chart/equity-chart.js');
-  return renderEquityChart;
-}
-
 /**
  * The Slack notifier: it opens the run's thread (root message and one status message), keeps the status
  * message up to date as stages finish, and posts the results (or the failure) and the equity chart at the
@@ -74,9 +71,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     now: options.now,
     deployers: options.deployers,
     ...(options.backtestUrl ? { backtestUrl: options.backtestUrl } : {}),
-    renderChart:
-      options.renderChart ??
-      (async (points, chartOptions) => (await loadChartRenderer())(points, chartOptions)),
+    ...(options.renderChart ? { renderChart: options.renderChart } : {}),
     policy: {
       logger: options.logger,
       sleep: options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))),
@@ -114,8 +109,13 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   const handle = async (state: RunState, event: ProgressEvent): Promise<NotifierPatch | undefined> => {
     const slack = state.request.slack;
     if (!slack) return undefined;
+    const fromWriter = event.type === 'stage' && isWriterStage(event.stage);
+    // The writers run at once, each in its own Lambda, and their patches do not reach the state: were they
+    // to open the thread, each would post a root. The next stage after them opens it instead, and until
+    // then their progress has no status message to show in.
+    if (!state.thread && fromWriter) return undefined;
     let writers: ReadonlyMap<string, WriterProgress> = new Map();
-    const writerFinished = event.type === 'stage' && isWriterStage(event.stage) && event.status !== 'started';
+    const writerFinished = fromWriter && event.type === 'stage' && event.status !== 'started';
     if (writerFinished) {
       // Each writer sees only its own state: it records its outcome, then reads every writer's.
       await recordWriterProgress(context.store, state.runId, {
@@ -130,21 +130,13 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     let thread = state.thread;
     let opened = false;
     if (!thread) {
-      // The writers run at once, each in its own Lambda, and their patches do not reach the state: were they
-      // to open the thread, each would post a root. The next stage after them opens it instead.
-      if (event.type === 'stage' && isWriterStage(event.stage)) return undefined;
       thread = await openThread(context, state, {
         root: rootMessage({ userId: slack.userId, idea: state.request.idea, runId: state.runId }),
         status: render(state, event, writers),
       });
       if (!thread) return undefined;
       opened = true;
-    } else if (
-      !thread.statusTs &&
-      event.type === 'stage' &&
-      event.status === 'started' &&
-      !isWriterStage(event.stage)
-    ) {
+    } else if (!thread.statusTs && event.type === 'stage' && event.status === 'started' && !fromWriter) {
       // Only a start's patch reaches the state (the stage runner applies it), so only then is a retry useful;
       // never from the writers, whose patches do not carry the thread and who would each post one.
       thread = await postStatus(context, thread, render(state, event, writers));

@@ -1,8 +1,9 @@
 import type { RepairRequest, RunState } from '../../pipeline/run-state.js';
+import { BRANCH_STAGES } from '../../pipeline/stage-ids.js';
 import type { ProgressEvent } from '../../shared/notifier.js';
 import { formatDuration, slackDate } from '../blocks/slack-text.js';
 import type { StatusMark, StatusRow, StatusView } from '../blocks/status-message.js';
-import { isWriterStage, slackStageLabel, WRITER_STAGES } from './stage-labels.js';
+import { isWriterStage, slackStageLabel } from './stage-labels.js';
 import type { WriterProgress } from './writer-progress.js';
 
 export interface StatusInput {
@@ -46,7 +47,7 @@ function agentRows(input: StatusInput): GroupedRow[] {
     group: 'plan',
     stages: ['plan'],
   };
-  const writers = WRITER_STAGES.map((stage): GroupedRow => {
+  const writers = [...BRANCH_STAGES].map((stage): GroupedRow => {
     const base = { label: slackStageLabel(stage), group: 'writers', stages: [stage] };
     if (stage === 'portfolio' && state.plan?.customPortfolio === false) {
       return { ...base, mark: 'skipped', detail: 'not needed: built-in portfolio construction' };

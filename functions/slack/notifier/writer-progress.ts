@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ArtifactStore, getJson, putJson } from '../../shared/artifact-store.js';
+import { type ArtifactStore, putJson, readJson } from '../../shared/artifact-store.js';
 import type { Logger } from '../../shared/logger.js';
 
 /** One writer's outcome, as its own Lambda recorded it for the others to read. */
@@ -26,22 +26,22 @@ export async function recordWriterProgress(
 }
 
 /**
- * Every writer's recorded outcome, by stage. A record that cannot be read (another writer replacing it
- * between the listing and the read, or a stray file) is left out: the next update reads it again.
+ * Every writer's recorded outcome, by stage. A record that cannot be read (a stray file, or one gone
+ * between the listing and the read) is left out: the next update reads it again.
  */
 export async function readWriterProgress(
   store: ArtifactStore,
   runId: string,
   logger: Logger,
 ): Promise<Map<string, WriterProgress>> {
-  const refs = await store.list(writerProgressFolder(runId));
+  const keys = await store.list(writerProgressFolder(runId));
   const records = await Promise.all(
-    refs.map(async (ref) => {
+    keys.map(async (key) => {
       try {
-        return await getJson(store, ref, WriterProgress);
+        return await readJson(store, key, WriterProgress);
       } catch (error) {
         logger.debug('writer progress record unreadable; skipped', {
-          key: ref.key,
+          key,
           error: error instanceof Error ? error.message : String(error),
         });
         return undefined;

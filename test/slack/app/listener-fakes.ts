@@ -1,4 +1,9 @@
 import type { types } from '@slack/bolt';
+import {
+  RunStartError,
+  type RunStarter,
+  type StartOutcome,
+} from '../../../functions/pipeline/run-starter.js';
 import type { RunRequest } from '../../../functions/pipeline/run-state.js';
 import { silentLogger } from '../../../functions/shared/logger.js';
 import type {
@@ -6,7 +11,6 @@ import type {
   ListenerClient,
   ListenerDeps,
 } from '../../../functions/slack/app/listener-types.js';
-import { RunStartError, type RunStarter, type StartOutcome } from '../../../functions/slack/app/start-run.js';
 
 export const NOW = new Date('2026-03-02T10:00:00Z');
 

@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../functions/pipeline/defaults.js';
 import { ConfigurationError } from '../../../functions/shared/errors.js';
-import { readSlackSettings, withSecretSettings } from '../../../functions/slack/app/settings.js';
+import { withSecretSettings } from '../../../functions/shared/secret-settings.js';
+import { readSlackSettings } from '../../../functions/slack/app/settings.js';
 
 const secrets = mockClient(SecretsManagerClient);
 afterEach(() => secrets.reset());

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeSlackText,
-  replyInstruction,
-  unescapeSlackText,
-} from '../../../functions/slack/app/slack-text.js';
+import { replyInstruction, unescapeSlackText } from '../../../functions/slack/app/slack-text.js';
+import { escapeMarkdown } from '../../../functions/slack/blocks/slack-text.js';
 
 describe('Slack text', () => {
   it('unescapes what Slack escapes, and escapes it back', () => {
@@ -12,7 +9,7 @@ describe('Slack text', () => {
 
     // Assess
     expect(typed).toBe('RSI < 30 && price > SMA &lt;');
-    expect(escapeSlackText(typed)).toBe('RSI &lt; 30 &amp;&amp; price &gt; SMA &amp;lt;');
+    expect(escapeMarkdown(typed)).toBe('RSI &lt; 30 &amp;&amp; price &gt; SMA &amp;lt;');
   });
 
   it('drops a leading mention of the bot from a reply, and only the bot', () => {

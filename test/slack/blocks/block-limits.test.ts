@@ -47,7 +47,6 @@ const CASES: Record<Limit, (size: number) => SlackMessage> = {
   actionElements: (size) => message([actions(Array.from({ length: size }, () => button()))]),
   buttonText: (size) => message([actions([button({ text: plainText(text(size)) })])]),
   buttonValue: (size) => message([actions([button({ value: text(size) })])]),
-  buttonUrl: (size) => message([actions([button({ url: `https://example.com/${text(size - 20)}` })])]),
   actionId: (size) => message([actions([button({ action_id: text(size) })])]),
   blockId: (size) => message([actions([button()], text(size))]),
   confirmTitle: (size) => message([actions([button({ confirm: confirm({ title: size }) })])]),

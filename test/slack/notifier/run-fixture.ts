@@ -8,6 +8,7 @@ import { type ArtifactRef, type ArtifactStore, putJson } from '../../../function
 import { createDiskArtifactStore } from '../../../functions/shared/disk-artifact-store.js';
 import type { Logger } from '../../../functions/shared/logger.js';
 import type { Notifier, ProgressEvent } from '../../../functions/shared/notifier.js';
+import { renderEquityChart } from '../../../functions/slack/chart/equity-chart.js';
 import {
   createSlackNotifier,
   type SlackNotifierOptions,
@@ -59,6 +60,8 @@ export async function startNotifierFixture(
   options: Partial<Pick<SlackNotifierOptions, 'deployers' | 'maxRateLimitWaitSeconds' | 'renderChart'>> & {
     /** Wraps the store the notifier sees, to hold up one call (a race, made to happen). */
     wrapStore?: (store: ArtifactStore) => ArtifactStore;
+    /** No renderer at all, as in every stage but the report ones. @default the real vega and resvg one */
+    withoutChart?: boolean;
   } = {},
 ): Promise<NotifierFixture> {
   const slack = await startFakeSlackApi({ token: 'xoxb-test' });
@@ -85,7 +88,7 @@ export async function startNotifierFixture(
     ...(options.maxRateLimitWaitSeconds !== undefined
       ? { maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds }
       : {}),
-    ...(options.renderChart ? { renderChart: options.renderChart } : {}),
+    ...(options.withoutChart ? {} : { renderChart: options.renderChart ?? renderEquityChart }),
   });
   return {
     slack,

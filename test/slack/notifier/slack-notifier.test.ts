@@ -277,13 +277,13 @@ describe('the Slack notifier over the real WebClient', () => {
       wrapStore: (store) => ({
         ...store,
         list: async (prefix) => {
-          const refs = await store.list(prefix);
+          const keys = await store.list(prefix);
           if (!held && prefix.endsWith('/slack/progress')) {
             held = true;
             listedFirst();
             await gate;
           }
-          return refs;
+          return keys;
         },
       }),
     });
@@ -483,6 +483,37 @@ describe('the Slack notifier over the real WebClient', () => {
     expect(fromIntegrate?.thread?.statusTs).toEqual(expect.any(String));
     const roots = run.slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === undefined);
     expect(roots).toHaveLength(1);
+  });
+
+  it('leaves the store alone for a writer without a thread: its progress has no status message to show in', async () => {
+    // Prepare: a run whose Plan could not open its thread, and a store that counts what the notifier does.
+    const touched: string[] = [];
+    const run = await start({
+      wrapStore: (store) => ({
+        ...store,
+        put: async (key, body, options) => {
+          touched.push(`put ${key}`);
+          return store.put(key, body, options);
+        },
+        list: async (prefix) => {
+          touched.push(`list ${prefix}`);
+          return store.list(prefix);
+        },
+        read: async (key) => {
+          touched.push(`read ${key}`);
+          return store.read(key);
+        },
+      }),
+    });
+    const state = slackRunState();
+
+    // Act
+    const patches = await Promise.all(WRITERS.map((writer) => run.notifier.notify(state, succeeded(writer))));
+
+    // Assess
+    expect(patches.every((patch) => patch === undefined)).toBe(true);
+    expect(touched).toEqual([]);
+    expect(run.slack.calls).toHaveLength(0);
   });
 
   it('does nothing for a run that did not come from Slack', async () => {
@@ -711,6 +742,30 @@ describe('the Slack notifier when Slack says no', () => {
         fields: { method: 'chat.update', error: 'message_not_found' },
       }),
     );
+  });
+
+  it('posts the results and no chart when it was given no renderer, as in every stage but the report ones', async () => {
+    // Prepare
+    const run = await start({ withoutChart: true });
+    const artifacts = await storeRunArtifacts(run.store);
+    const opened = await openRun(run);
+    const state = finished(opened, 'check-result', {
+      result: {
+        verdict: 'ok',
+        statistics: STATISTICS,
+        totalOrders: 42,
+        equity: artifacts.equity,
+        message: 'ok',
+      },
+    });
+
+    // Act
+    await run.notifier.notify(state, { type: 'finished', status: 'succeeded', summary: 'done' });
+
+    // Assess
+    expect(blockText(run.slack.callsTo('chat.postMessage').at(-1))).toContain('*Net Profit*');
+    expect(run.slack.uploads).toHaveLength(0);
+    expect(run.logger.entries.filter((entry) => entry.level === 'warn')).toEqual([]);
   });
 
   it('posts the results without the chart when the chart cannot be drawn', async () => {

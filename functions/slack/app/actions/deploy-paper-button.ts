@@ -1,9 +1,9 @@
+import { RunStartError } from '../../../pipeline/run-starter.js';
 import { ACTION_IDS } from '../../interactions.js';
 import { executionName } from '../execution-names.js';
 import { type ActionListenerArgs, ephemeralFollowUp, type ListenerDeps } from '../listener-types.js';
 import { deployStartedText, notAllowedToDeployText, UNREADABLE_BUTTON_TEXT } from '../replies.js';
 import { slackRunRequest } from '../slack-run-request.js';
-import { RunStartError } from '../start-run.js';
 import { readButtonClick } from './button-click.js';
 
 /**

@@ -1,11 +1,11 @@
 import type { ArtifactStore } from '../../../shared/artifact-store.js';
 import { describeError, QuantCoderError } from '../../../shared/errors.js';
 import { fileLinkText } from '../../blocks/run-facts.js';
+import { escapeMarkdown } from '../../blocks/slack-text.js';
 import { ACTION_IDS } from '../../interactions.js';
 import { linkExpiry } from '../../notifier/link-expiry.js';
 import { type ActionListenerArgs, ephemeralFollowUp, type ListenerDeps } from '../listener-types.js';
 import { UNREADABLE_BUTTON_TEXT } from '../replies.js';
-import { escapeSlackText } from '../slack-text.js';
 import { readButtonClick } from './button-click.js';
 import { findRunZip } from './run-zip.js';
 
@@ -17,15 +17,15 @@ export const DOWNLOADS_NOT_CONFIGURED_TEXT =
   'Fresh download links are not set up here: the Slack app has no artifact bucket (ARTIFACT_BUCKET). Use the link in the summary while it lasts.';
 
 function unknownRunText(runId: string): string {
-  return `Run \`${escapeSlackText(runId)}\` has no record of a finished run: it may still be running, or its files have expired.`;
+  return `Run \`${escapeMarkdown(runId)}\` has no record of a finished run: it may still be running, or its files have expired.`;
 }
 
 function noZipText(runId: string, location: string): string {
-  return `Run \`${escapeSlackText(runId)}\` produced no zip. Its files are in \`${location.replaceAll('`', "'")}\`.`;
+  return `Run \`${escapeMarkdown(runId)}\` produced no zip. Its files are in \`${location.replaceAll('`', "'")}\`.`;
 }
 
 function failedText(error: unknown): string {
-  const reason = error instanceof QuantCoderError ? ` (${escapeSlackText(error.message)})` : '';
+  const reason = error instanceof QuantCoderError ? ` (${escapeMarkdown(error.message)})` : '';
   return `QuantCoder could not make a download link${reason}. Click the button again in a minute.`;
 }
 
@@ -57,7 +57,7 @@ export function freshZipLinkButton(deps: ListenerDeps) {
     }
     let text: string;
     try {
-      text = await freshLinkText(deps.store, click.run.runId);
+      text = await freshLinkText(await deps.store(), click.run.runId);
     } catch (error) {
       deps.logger.error('no fresh download link', { runId: click.run.runId, error: describeError(error) });
       text = failedText(error);

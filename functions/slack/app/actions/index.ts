@@ -4,7 +4,6 @@ import type { ListenerDeps } from '../listener-types.js';
 import { backtestDatesButton } from './backtest-dates-button.js';
 import { deployPaperButton } from './deploy-paper-button.js';
 import { freshZipLinkButton } from './fresh-zip-link-button.js';
-import { OTHER_ACTION_IDS, otherAction } from './other-action.js';
 import { refineButton } from './refine-button.js';
 
 /** Registers the summary buttons' listeners. */
@@ -13,5 +12,4 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action(ACTION_IDS.refine, refineButton(deps));
   app.action(ACTION_IDS.deployPaper, deployPaperButton(deps));
   app.action(ACTION_IDS.freshZipLink, freshZipLinkButton(deps));
-  app.action(OTHER_ACTION_IDS, otherAction());
 }

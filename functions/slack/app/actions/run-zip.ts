@@ -1,6 +1,6 @@
 import { runKeys } from '../../../pipeline/project-files.js';
 import { readRunSnapshot } from '../../../pipeline/run-snapshot.js';
-import type { ArtifactRef, ArtifactStore } from '../../../shared/artifact-store.js';
+import { type ArtifactRef, type ArtifactStore, readRef } from '../../../shared/artifact-store.js';
 
 /** What a finished run left to download: its zip, no zip, or no record of the run at all. */
 export type RunZip =
@@ -20,11 +20,12 @@ export async function findRunZip(store: ArtifactStore, runId: string): Promise<R
   const snapshot = await readRunSnapshot(store, runId);
   if (!snapshot) return { status: 'unknown-run' };
   if (snapshot.zip) return { status: 'found', zip: snapshot.zip, fileName: fileNameOf(snapshot.zip.key) };
-  // Slow path (the S3 store reads every listed object to hash it), taken only for records without a zip.
-  const refs = await store.list(runId);
+  // Taken only for records written before records named zips: list the run's keys, then read the zip alone.
+  const keys = await store.list(runId);
   const expected = snapshot.plan ? runKeys.zip(runId, snapshot.plan.projectName) : undefined;
-  const topLevelZip = (ref: ArtifactRef) => /^[^/]+\/[^/]+\.zip$/.test(ref.key);
-  const zip = refs.find((ref) => ref.key === expected) ?? refs.find(topLevelZip);
+  const topLevelZip = (key: string) => /^[^/]+\/[^/]+\.zip$/.test(key);
+  const zipKey = keys.find((key) => key === expected) ?? keys.find(topLevelZip);
+  const zip = zipKey === undefined ? undefined : await readRef(store, zipKey);
   if (zip) return { status: 'found', zip, fileName: fileNameOf(zip.key) };
   return { status: 'no-zip', location: store.locate(runKeys.projectFile(runId, '').replace(/\/$/, '')) };
 }

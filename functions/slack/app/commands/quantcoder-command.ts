@@ -1,10 +1,10 @@
+import { RunStartError } from '../../../pipeline/run-starter.js';
 import { executionName } from '../execution-names.js';
 import type { CommandListenerArgs, ListenerDeps } from '../listener-types.js';
 import { SlashCommandPayload } from '../payloads.js';
 import { alreadyRunningText, ephemeral, startedText, tooLongText, usageText } from '../replies.js';
 import { MAX_IDEA_CHARACTERS, slackRunRequest } from '../slack-run-request.js';
 import { unescapeSlackText } from '../slack-text.js';
-import { RunStartError } from '../start-run.js';
 
 /**
  * `/quantcoder <idea>`: starts the run and answers with where its thread will appear. Slack waits at most

@@ -1,3 +1,4 @@
+import { RunStartError } from '../../../pipeline/run-starter.js';
 import { describeError } from '../../../shared/errors.js';
 import { executionName } from '../execution-names.js';
 import type { EventListenerArgs, ListenerDeps } from '../listener-types.js';
@@ -5,7 +6,6 @@ import { EventEnvelope, MessageEventPayload } from '../payloads.js';
 import { tooLongText } from '../replies.js';
 import { MAX_IDEA_CHARACTERS, slackRunRequest } from '../slack-run-request.js';
 import { replyInstruction } from '../slack-text.js';
-import { RunStartError } from '../start-run.js';
 
 /** A person's reply in a thread whose root the bot posted: the only messages that start a run. */
 function isReplyToBot(message: MessageEventPayload, botUserId: string | undefined): boolean {

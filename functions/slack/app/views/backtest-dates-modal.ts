@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { planDefaults } from '../../../pipeline/defaults.js';
+import { isCalendarDate } from '../../../shared/calendar-date.js';
 import { type RunButtonValue, VIEW_IDS } from '../../interactions.js';
 import type { ViewValues } from '../payloads.js';
 
@@ -66,13 +67,6 @@ export function backtestDatesModal(run: RunButtonValue, now: Date): types.ModalV
 
 function inputOf(values: ViewValues, blockId: string) {
   return values[blockId]?.[INPUT_ACTION_ID];
-}
-
-/** A YYYY-MM-DD that names a real day (not 2023-02-30). */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
 /**

@@ -1,10 +1,10 @@
+import { RunStartError } from '../../../pipeline/run-starter.js';
 import type { RunButtonValue } from '../../interactions.js';
 import { type ExecutionTrigger, executionName } from '../execution-names.js';
 import type { ListenerDeps, ViewErrors } from '../listener-types.js';
 import { readRunButtonValue, teamOf, ViewSubmissionPayload } from '../payloads.js';
 import { UNREADABLE_BUTTON_TEXT } from '../replies.js';
 import { type SlackRunRequestInput, slackRunRequest } from '../slack-run-request.js';
-import { RunStartError } from '../start-run.js';
 
 /** A submitted follow-up modal: the run it is about (from private_metadata), who submitted it, its inputs. */
 export interface Submission {

@@ -40,6 +40,7 @@ let folder: string;
 let disk: ArtifactStore;
 let signed: Array<{ key: string; expiresInSeconds: number | undefined }>;
 let listed: string[];
+let read: string[];
 /** The disk store, with links made the way S3 makes them (a disk link is a path and never expires). */
 let store: ArtifactStore;
 
@@ -48,11 +49,16 @@ beforeEach(async () => {
   disk = createDiskArtifactStore(folder);
   signed = [];
   listed = [];
+  read = [];
   store = {
     ...disk,
     list(prefix) {
       listed.push(prefix);
       return disk.list(prefix);
+    },
+    read(key) {
+      read.push(key);
+      return disk.read(key);
     },
     async link(ref, options) {
       signed.push({ key: ref.key, expiresInSeconds: options?.expiresInSeconds });
@@ -93,9 +99,9 @@ async function finishRun(options: { zip: boolean; plan?: boolean }): Promise<Art
 /** Removes the zip from a run's record, as records written before they named zips are. */
 async function forgetZipInRecord(): Promise<void> {
   const key = `snapshots/runs/${RUN.runId}/snapshot.json`;
-  const [ref] = await disk.list(`snapshots/runs/${RUN.runId}`);
-  if (!ref) throw new Error('the run has no record');
-  const { zip: _zip, ...older } = JSON.parse((await disk.get(ref)).toString('utf8'));
+  const record = await disk.read(key);
+  if (!record) throw new Error('the run has no record');
+  const { zip: _zip, ...older } = JSON.parse(record.toString('utf8'));
   await putJson(disk, key, older);
 }
 
@@ -104,10 +110,11 @@ async function press(options: { store?: ArtifactStore | undefined; value?: strin
   const { client } = recordingClient();
   const { respond, responses } = recordingRespond();
   const logger = recordingLogger();
+  const chosen = 'store' in options ? options.store : store;
   const deps = {
     ...listenerDeps(recordingStarter().starter),
     logger,
-    store: 'store' in options ? options.store : store,
+    store: chosen === undefined ? undefined : async () => chosen,
   };
   await freshZipLinkButton(deps)({
     body: click(ACTION_IDS.freshZipLink, options.value === undefined ? {} : { value: options.value }),
@@ -130,7 +137,8 @@ describe('the "Fresh download link" button', () => {
     expect(answers).toEqual([undefined]);
     expect(signed).toEqual([{ key: zip?.key, expiresInSeconds: FRESH_LINK_SECONDS }]);
     expect(FRESH_LINK_SECONDS).toBe(3600);
-    expect(listed).toEqual([`snapshots/runs/${RUN.runId}`]);
+    expect(listed).toEqual([]);
+    expect(read).toEqual([`snapshots/runs/${RUN.runId}/snapshot.json`]);
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     const text = responses[0]?.text ?? '';
@@ -156,7 +164,8 @@ describe('the "Fresh download link" button', () => {
 
       // Assess
       expect(signed).toEqual([{ key: `${RUN.runId}/${name}`, expiresInSeconds: FRESH_LINK_SECONDS }]);
-      expect(listed).toEqual([`snapshots/runs/${RUN.runId}`, RUN.runId]);
+      expect(listed).toEqual([RUN.runId]);
+      expect(read).toEqual([`snapshots/runs/${RUN.runId}/snapshot.json`, `${RUN.runId}/${name}`]);
       expect(responses[0]?.text).toContain(`Download ${name}`);
     },
   );
@@ -213,6 +222,9 @@ describe('the "Fresh download link" button', () => {
     const failing = (error: Error): ArtifactStore => ({
       ...store,
       async list() {
+        throw error;
+      },
+      async read() {
         throw error;
       },
     });

@@ -1,12 +1,12 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../../functions/pipeline/defaults.js';
-import { RunState } from '../../../functions/pipeline/run-state.js';
-import { silentLogger } from '../../../functions/shared/logger.js';
-import { slackRunRequest } from '../../../functions/slack/app/slack-run-request.js';
-import { createRunStarter, RunStartError } from '../../../functions/slack/app/start-run.js';
-import { NOW } from './listener-fakes.js';
+import { DEFAULT_LIMITS } from '../../functions/pipeline/defaults.js';
+import { createRunStarter, RunStartError } from '../../functions/pipeline/run-starter.js';
+import { RunState } from '../../functions/pipeline/run-state.js';
+import { silentLogger } from '../../functions/shared/logger.js';
+import { slackRunRequest } from '../../functions/slack/app/slack-run-request.js';
+import { NOW } from '../slack/app/listener-fakes.js';
 
 const stepFunctions = mockClient(SFNClient);
 const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:QuantCoder';
@@ -80,5 +80,30 @@ describe('createRunStarter', () => {
     await expect(started).rejects.toThrow(RunStartError);
     await expect(started).rejects.toThrow(advice);
     await expect(started).rejects.toHaveProperty('cause', error);
+  });
+});
+
+describe('createRunStarter with hints', () => {
+  it("names the caller's permission and logs instead of the Slack function's", async () => {
+    // Prepare
+    stepFunctions
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    const mcpStarter = createRunStarter({
+      client: new SFNClient({ region: 'us-east-1' }),
+      stateMachineArn: ARN,
+      limits: DEFAULT_LIMITS,
+      logger: silentLogger,
+      hints: { permission: 'permission to call states:StartExecution', logs: 'the log on stderr has it' },
+    });
+
+    // Act
+    const started = mcpStarter.start('mcp-1', request);
+
+    // Assess
+    await expect(started).rejects.toThrow(
+      'should check STATE_MACHINE_ARN and permission to call states:StartExecution; the log on stderr has it.',
+    );
+    await expect(started).rejects.not.toThrow('Slack');
   });
 });
