@@ -1,26 +1,6 @@
 import pc from 'picocolors';
 import type { StageId } from '../pipeline/stage-ids.js';
-
-/** What a person reads for each stage in the terminal. */
-export const STAGE_LABELS: Record<StageId, string> = {
-  plan: 'Plan (coordinator)',
-  universe: 'Universe agent',
-  alpha: 'Alpha agent',
-  portfolio: 'Portfolio agent',
-  risk: 'Risk agent',
-  strategy: 'Strategy agent',
-  integrate: 'Integrate',
-  validate: 'Validate',
-  refine: 'Refine',
-  'start-backtest': 'Start backtest',
-  'poll-backtest': 'Backtest',
-  'check-result': 'Check result',
-  package: 'Package',
-  report: 'Report',
-  'report-failure': 'Failure report',
-  reuse: 'Reuse earlier project',
-  deploy: 'Deploy to paper',
-};
+import { STAGE_LABELS } from '../pipeline/stage-labels.js';
 
 /** The label of a stage id, or the id itself for anything unknown. */
 export function stageLabel(stage: string): string {

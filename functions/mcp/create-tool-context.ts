@@ -8,7 +8,7 @@ import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { validateProject } from '../validator/validate-project.js';
 import { EMULATOR_SETTING } from './quantconnect-access.js';
-import type { McpToolContext } from './tool-context.js';
+import type { McpAwsClients, McpToolContext } from './tool-context.js';
 
 /** A tool context and how to let go of what it started (the shared emulator). */
 export interface McpToolContextHandle {
@@ -18,7 +18,8 @@ export interface McpToolContextHandle {
 
 /**
  * The server's composition root: QuantConnect from QC_USER_ID and QC_API_TOKEN (read on each call, so a
- * missing credential fails that call, not the server), and an emulator started only if a call asks for it.
+ * missing credential fails that call, not the server), an emulator started only if a call asks for it, the
+ * real clock, and the AWS SDK's clients (loaded on first use) for deployed runs.
  */
 export function createMcpToolContext(environment: NodeJS.ProcessEnv, logger: Logger): McpToolContextHandle {
   let emulator: Promise<QuantConnectEmulator> | undefined;
@@ -48,11 +49,28 @@ export function createMcpToolContext(environment: NodeJS.ProcessEnv, logger: Log
         webUrl: started.webUrl,
       };
     },
+    sleep: (milliseconds) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)),
+    now: Date.now,
+    aws: sdkAwsClients(),
   };
   return {
     context,
     async close() {
       if (emulator) await (await emulator).close();
+    },
+  };
+}
+
+/** The AWS SDK's clients with its default credentials; the SDK modules load on the first deployed run. */
+function sdkAwsClients(): McpAwsClients {
+  return {
+    async stepFunctions(region) {
+      const { SFNClient } = await import('@aws-sdk/client-sfn');
+      return new SFNClient({ region });
+    },
+    async s3(region) {
+      const { S3Client } = await import('@aws-sdk/client-s3');
+      return new S3Client({ region });
     },
   };
 }

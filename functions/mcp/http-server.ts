@@ -4,7 +4,7 @@ import { createQuantCoderMcpServer } from './server.js';
 import type { McpToolContext } from './tool-context.js';
 
 /** The path MCP clients post to: http://127.0.0.1:<port>/mcp. */
-export const MCP_HTTP_PATH = '/mcp';
+const MCP_HTTP_PATH = '/mcp';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);

@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { SourceFile } from '../agents/tasks.js';
+import { readBacktestProject } from '../quantconnect/backtest-project.js';
 import type { BacktestSettings } from '../quantconnect/backtest-settings.js';
+import { isCalendarDate } from '../shared/calendar-date.js';
 import { UserInputError } from '../shared/errors.js';
 
 /** A project's Python file: `main.py`, `alpha.py`, `utils/math.py`; never a path out of the project. */
@@ -38,13 +40,7 @@ export const ProjectPath = z
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates are YYYY-MM-DD, for example 2020-01-31' })
-  .refine(
-    (value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    },
-    { message: 'not a calendar date' },
-  );
+  .refine(isCalendarDate, { message: 'not a calendar date' });
 
 /** Starting cash in the account currency. */
 export const Cash = z.number().positive().max(1e12);
@@ -69,18 +65,50 @@ export function projectSource(input: { files?: Record<string, string>; path?: st
   );
 }
 
-/** The backtest's dates and cash, checked: the start must not be after the end. */
+/**
+ * A project QuantConnect can run, from the call's files or path (a folder with main.py), and a label for the
+ * QuantConnect project's name; a UserInputError when the files have no main.py.
+ */
+export async function readPushableProject(input: {
+  files?: Record<string, string> | undefined;
+  path?: string | undefined;
+}): Promise<{ files: SourceFile[]; label: string }> {
+  const source = projectSource(input);
+  if (source.kind === 'path') {
+    return { files: await readBacktestProject(source.path), label: basename(source.path) };
+  }
+  if (!source.files.some((file) => file.name === 'main.py')) {
+    throw new UserInputError(
+      'files has no main.py: QuantConnect runs the algorithm class (QCAlgorithm) in main.py.',
+    );
+  }
+  return { files: source.files, label: 'quantcoder-mcp' };
+}
+
+/** The backtest's dates and cash, checked by checkBacktestPeriod. */
 export function backtestSettings(input: {
   startDate?: string;
   endDate?: string;
   cash?: number;
 }): BacktestSettings {
-  if (input.startDate !== undefined && input.endDate !== undefined && input.startDate > input.endDate) {
-    throw new UserInputError(`startDate ${input.startDate} is after endDate ${input.endDate}.`);
-  }
+  checkBacktestPeriod(input);
   return {
     ...(input.startDate !== undefined ? { start: input.startDate } : {}),
     ...(input.endDate !== undefined ? { end: input.endDate } : {}),
     ...(input.cash !== undefined ? { cash: input.cash } : {}),
   };
+}
+
+/** A UserInputError unless the start comes before the end, as the pipeline's plan requires. */
+export function checkBacktestPeriod(input: { startDate?: string; endDate?: string }): void {
+  if (input.startDate !== undefined && input.endDate !== undefined) {
+    if (input.startDate > input.endDate) {
+      throw new UserInputError(`startDate ${input.startDate} is after endDate ${input.endDate}.`);
+    }
+    if (input.startDate === input.endDate) {
+      throw new UserInputError(
+        `startDate and endDate are both ${input.startDate}: a backtest must start before it ends.`,
+      );
+    }
+  }
 }

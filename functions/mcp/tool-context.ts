@@ -11,11 +11,15 @@ export interface SharedEmulator {
 
 /** AWS clients for the deployed pipeline, made per region (the state machine's ARN names it). */
 export interface McpAwsClients {
-  stepFunctions(region: string): SFNClient;
-  s3(region: string): S3Client;
+  /** Async so the AWS SDK loads only when a deployed run is asked for. */
+  stepFunctions(region: string): Promise<SFNClient>;
+  s3(region: string): Promise<S3Client>;
 }
 
-/** What every MCP tool may use. Built once by the server; tests build it around the emulator. */
+/**
+ * What every MCP tool may use. Built once by createMcpToolContext, which sets every seam's default;
+ * tests replace the seams they need.
+ */
 export interface McpToolContext {
   /** Settings (QC_USER_ID, QC_API_TOKEN, QC_API_URL, QUANTCODER_ALLOW_LIVE_DEPLOY, ...): process.env in the CLI. */
   environment: NodeJS.ProcessEnv;
@@ -28,13 +32,13 @@ export interface McpToolContext {
   quantConnectClient(): QuantConnectClient;
   /**
    * The local emulator, started on first use and shared by every call, so `get_backtest` reads what
-   * `backtest` started. Used only when QUANTCODER_MCP_EMULATOR is set; absent when the server offers none.
+   * `backtest` and `generate_strategy` started. Used only when QUANTCODER_MCP_EMULATOR is set.
    */
-  emulator?(): Promise<SharedEmulator>;
-  /** Waits between polls; the real clock by default, instant in tests. */
-  sleep?(milliseconds: number): Promise<void>;
-  /** The clock that bounds waits, in milliseconds; Date.now by default. */
-  now?(): number;
-  /** Clients for the deployed pipeline (STATE_MACHINE_ARN); the AWS SDK's defaults when absent. */
-  aws?: McpAwsClients;
+  emulator(): Promise<SharedEmulator>;
+  /** Waits between polls: the real clock in the server, instant in tests. */
+  sleep(milliseconds: number): Promise<void>;
+  /** The clock that bounds waits, in milliseconds. */
+  now(): number;
+  /** Clients for the deployed pipeline (STATE_MACHINE_ARN). */
+  aws: McpAwsClients;
 }

@@ -4,7 +4,7 @@ import type { McpToolContext } from './tool-context.js';
 import type { ToolExtra } from './tool-extra.js';
 
 /** The client cancelled the call: its waits stop at the next poll. */
-export class ToolCancelledError extends QuantCoderError {
+class ToolCancelledError extends QuantCoderError {
   override readonly name = 'ToolCancelledError';
 }
 
@@ -61,11 +61,8 @@ export function cancellableSleep(
   context: McpToolContext,
   extra: ToolExtra,
 ): (milliseconds: number) => Promise<void> {
-  const sleep =
-    context.sleep ??
-    ((milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)));
   return async (milliseconds) => {
     if (extra.signal.aborted) throw new ToolCancelledError('The client cancelled the call.');
-    await sleep(milliseconds);
+    await context.sleep(milliseconds);
   };
 }

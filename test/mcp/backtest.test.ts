@@ -136,6 +136,21 @@ describe('backtest over the emulator with QuantConnect credentials', () => {
     });
   });
 
+  it('refuses a backtest that starts the day it ends, as the pipeline does', async () => {
+    // Act
+    const result = await callTool(harness.client, 'backtest', {
+      files: { 'main.py': BUY_AND_HOLD },
+      startDate: '2021-01-01',
+      endDate: '2021-01-01',
+    });
+
+    // Assess
+    expect(result).toMatchObject({
+      isError: true,
+      text: 'startDate and endDate are both 2021-01-01: a backtest must start before it ends.',
+    });
+  });
+
   it('asks for main.py when the files have none', async () => {
     // Act
     const result = await callTool(harness.client, 'backtest', { files: { 'alpha.py': 'x = 1\n' } });

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { OUT_DIR_SETTING } from '../../functions/mcp/generation/local-generation.js';
+import { EMULATOR_SETTING } from '../../functions/mcp/quantconnect-access.js';
 import { PLAIN_SETTING_NAMES, SECRET_SETTING_NAMES } from '../../functions/shared/secret-settings.js';
 
 /** The published CLI entry, as an MCP client configuration runs it. */
@@ -6,8 +8,8 @@ export const CLI = join(import.meta.dirname, '..', '..', 'bin', 'quantcoder.mjs'
 
 /** Settings the MCP server reads besides the shared ones. */
 const MCP_SETTING_NAMES = [
-  'QUANTCODER_MCP_EMULATOR',
-  'QUANTCODER_MCP_OUT_DIR',
+  EMULATOR_SETTING,
+  OUT_DIR_SETTING,
   'STATE_MACHINE_ARN',
   'ARTIFACT_BUCKET',
   'QUANTCODER_ALLOW_LIVE_DEPLOY',

@@ -70,7 +70,7 @@ beforeAll(async () => {
       sleep: async (milliseconds) => {
         clock += milliseconds;
       },
-      aws: { stepFunctions: () => stepFunctions, s3: () => s3.client },
+      aws: { stepFunctions: async () => stepFunctions, s3: async () => s3.client },
     },
   });
 });

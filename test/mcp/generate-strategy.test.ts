@@ -83,6 +83,40 @@ describe('generate_strategy on this machine', () => {
     expect(result.text).toContain(outDir);
   }, 90_000);
 
+  it("backtests on the server's shared emulator, so get_backtest reads the run's backtest", async () => {
+    // Prepare
+    const shared = await startMcpHarness({
+      withoutCredentials: true,
+      environment: { QUANTCODER_MCP_OUT_DIR: outDir, QUANTCODER_MCP_EMULATOR: '1' },
+    });
+
+    try {
+      // Act
+      const progress: string[] = [];
+      const generated = await callTool(
+        shared.client,
+        'generate_strategy',
+        { idea: 'Momentum on SPY' },
+        (message) => progress.push(message),
+      );
+      const backtest = (
+        generated.structuredContent as { backtest?: { projectId: number; backtestId?: string } }
+      ).backtest;
+      const read = await callTool(shared.client, 'get_backtest', {
+        projectId: backtest?.projectId,
+        backtestId: backtest?.backtestId,
+      });
+
+      // Assess
+      expect(generated.isError, generated.text).toBeUndefined();
+      expect(progress.some((message) => message.includes('QUANTCODER_MCP_EMULATOR'))).toBe(true);
+      expect(read.isError, read.text).toBeUndefined();
+      expect(read.structuredContent).toMatchObject({ status: 'Completed', emulated: true });
+    } finally {
+      await shared.close();
+    }
+  }, 90_000);
+
   it('refuses an empty idea before running anything', async () => {
     // Act
     const result = await callTool(harness.client, 'generate_strategy', { idea: '   ' });

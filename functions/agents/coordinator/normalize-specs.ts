@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../shared/calendar-date.js';
 import { UserInputError } from '../../shared/errors.js';
 import type { BacktestSpec, PortfolioSpec, RiskSpec, StrategySpec, UniverseSpec } from '../plan.js';
 import { DEFAULT_STOP_DISTANCE } from './contract-builder.js';
@@ -14,13 +15,6 @@ export const DEFAULT_RISK_PER_TRADE = 0.01;
 
 const DATE_HELP =
   'Write dates as YYYY-MM-DD, for example "from 2018-01-01 to 2023-12-31", or as years, "from 2018 to 2023".';
-
-function isCalendarDate(isoDate: string): boolean {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Real calendar dates, start before end, and a ticker-shaped benchmark. */
 export function normalizeBacktest(backtest: BacktestSpec): BacktestSpec {

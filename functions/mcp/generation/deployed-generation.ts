@@ -1,28 +1,30 @@
-import type { DescribeExecutionCommandOutput, SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { readBudget } from '../../llm/ledger/index.js';
-import { DEFAULT_LIMITS } from '../../pipeline/defaults.js';
-import { initialState, newRunId } from '../../pipeline/initial-state.js';
+import { runLimits } from '../../pipeline/defaults.js';
+import { newRunId } from '../../pipeline/initial-state.js';
 import { runKeys } from '../../pipeline/project-files.js';
 import { RunReport } from '../../pipeline/run-report.js';
+import { createRunStarter, type StartErrorHints } from '../../pipeline/run-starter.js';
 import type { RunRequest } from '../../pipeline/run-state.js';
-import { ArtifactRef, type ArtifactStore, getJson, getText } from '../../shared/artifact-store.js';
-import { optionalEnvironment, requireEnvironment } from '../../shared/environment.js';
-import { ConfigurationError, describeError, QuantCoderError } from '../../shared/errors.js';
-import { createS3ArtifactStore } from '../../shared/s3-artifact-store.js';
+import { ArtifactRef, type ArtifactStore, getJson, getText, readJson } from '../../shared/artifact-store.js';
+import { requireEnvironment } from '../../shared/environment.js';
+import { ConfigurationError, QuantCoderError } from '../../shared/errors.js';
 import type { ProgressReporter } from '../progress.js';
-import type { McpAwsClients, McpToolContext } from '../tool-context.js';
+import type { McpToolContext } from '../tool-context.js';
 import type { GeneratedFile } from './generation-output.js';
 
-/** Set to the deployed state machine's ARN to run generate_strategy in AWS instead of on this machine. */
-export const STATE_MACHINE_SETTING = 'STATE_MACHINE_ARN';
+const STATE_MACHINE_SETTING = 'STATE_MACHINE_ARN';
 const BUCKET_SETTING = 'ARTIFACT_BUCKET';
 const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:([a-z0-9-]+):\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
 const FIRST_POLL_MS = 2_000;
 const LONGEST_POLL_MS = 15_000;
 
 /** The deployed pipeline could not be started or did not end with a report. */
-export class DeployedRunError extends QuantCoderError {
+class DeployedRunError extends QuantCoderError {
   override readonly name = 'DeployedRunError';
 }
 
@@ -37,10 +39,11 @@ const ExecutionOutput = z.object({
   outcome: z.object({ status: z.enum(['succeeded', 'failed']), report: ArtifactRef }),
 });
 
-/** The state machine generate_strategy starts, when one is configured. */
-export function deployedStateMachine(environment: NodeJS.ProcessEnv): string | undefined {
-  return optionalEnvironment(STATE_MACHINE_SETTING, environment);
-}
+/** A failed start names what the MCP server's user can check: their AWS credentials, the server's log. */
+const MCP_START_HINTS: StartErrorHints = {
+  permission: 'that the AWS credentials the server runs with may call states:StartExecution on it',
+  logs: "the server's log (stderr) has the cause",
+};
 
 /**
  * Starts the deployed state machine with the run's first state (source `mcp`), follows DescribeExecution
@@ -63,10 +66,11 @@ export async function generateOnAws(
     "the QuantCoder stack's artifact bucket, where deployed runs write their files (needed with STATE_MACHINE_ARN)",
     context.environment,
   );
-  const clients = context.aws ?? (await defaultAwsClients());
-  const stepFunctions = clients.stepFunctions(region);
-  const store = createS3ArtifactStore({ client: clients.s3(region), bucket });
-  const now = context.now ?? Date.now;
+  // The S3 store (and its SDK) loads here, not with the server: most calls never run on AWS.
+  const { createS3ArtifactStore } = await import('../../shared/s3-artifact-store.js');
+  const stepFunctions = await context.aws.stepFunctions(region);
+  const store = createS3ArtifactStore({ client: await context.aws.s3(region), bucket });
+  const now = context.now;
   const runId = newRunId(new Date(now()));
   const executionArn = await start(stepFunctions, options.stateMachineArn, runId, request, context);
   progress.report(`started run ${runId} on the deployed state machine`);
@@ -108,17 +112,7 @@ export async function generateOnAws(
   return { status: 'finished', report, files, executionArn };
 }
 
-async function defaultAwsClients(): Promise<McpAwsClients> {
-  const [{ SFNClient }, { S3Client }] = await Promise.all([
-    import('@aws-sdk/client-sfn'),
-    import('@aws-sdk/client-s3'),
-  ]);
-  return {
-    stepFunctions: (region) => new SFNClient({ region }),
-    s3: (region) => new S3Client({ region }),
-  };
-}
-
+/** Starts the run under its id with the run starter Slack uses, its messages naming the MCP side. */
 async function start(
   stepFunctions: SFNClient,
   stateMachineArn: string,
@@ -126,41 +120,31 @@ async function start(
   request: { idea: string; backtest?: RunRequest['backtest'] },
   context: McpToolContext,
 ): Promise<string> {
-  const { StartExecutionCommand } = await import('@aws-sdk/client-sfn');
-  const budget = readBudget(context.environment);
-  const input = initialState({
-    runId,
-    request: {
-      idea: request.idea,
-      source: 'mcp',
-      requestedAt: new Date((context.now ?? Date.now)()).toISOString(),
-      ...(request.backtest ? { backtest: request.backtest } : {}),
-    },
-    limits: budget ? { ...DEFAULT_LIMITS, budget } : DEFAULT_LIMITS,
+  const starter = createRunStarter({
+    client: stepFunctions,
+    stateMachineArn,
+    limits: runLimits(context.environment),
+    logger: context.logger,
+    hints: MCP_START_HINTS,
   });
-  try {
-    const answer = await stepFunctions.send(
-      new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }),
-    );
-    if (!answer.executionArn)
-      throw new DeployedRunError('Step Functions started the run but named no execution.');
-    context.logger.info('deployed run started', { runId });
-    return answer.executionArn;
-  } catch (error) {
-    if (error instanceof QuantCoderError) throw error;
-    const { name } = describeError(error);
+  const outcome = await starter.start(runId, {
+    idea: request.idea,
+    source: 'mcp',
+    requestedAt: new Date(context.now()).toISOString(),
+    ...(request.backtest ? { backtest: request.backtest } : {}),
+  });
+  if (outcome.status !== 'started' || outcome.executionArn === '') {
     throw new DeployedRunError(
-      `Could not start the deployed pipeline (${name}): check STATE_MACHINE_ARN, and that the AWS credentials the server runs with may call states:StartExecution on it.`,
-      { cause: error },
+      `Step Functions did not start run ${runId} (${outcome.status === 'started' ? 'no execution named' : 'an execution of that name exists'}): call generate_strategy again.`,
     );
   }
+  return outcome.executionArn;
 }
 
 async function describe(
   stepFunctions: SFNClient,
   executionArn: string,
 ): Promise<DescribeExecutionCommandOutput> {
-  const { DescribeExecutionCommand } = await import('@aws-sdk/client-sfn');
   return stepFunctions.send(new DescribeExecutionCommand({ executionArn }));
 }
 
@@ -177,8 +161,8 @@ async function readReport(
     const output = ExecutionOutput.safeParse(parseJson(execution.output));
     if (output.success) return getJson(store, output.data.outcome.report, RunReport);
   }
-  const reportRef = (await store.list(runId)).find((ref) => ref.key === runKeys.report(runId));
-  if (reportRef) return getJson(store, reportRef, RunReport);
+  const report = await readJson(store, runKeys.report(runId), RunReport);
+  if (report) return report;
   throw new DeployedRunError(
     `The deployed run ${runId} ended ${execution.status ?? 'without a status'} without a report${execution.error ? ` (${execution.error})` : ''}: open execution ${execution.executionArn ?? runId} in the Step Functions console to see where it stopped.`,
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RunReport } from '../../pipeline/run-report.js';
+import { Statistics } from '../../pipeline/run-state.js';
 import { countText, DiagnosticOutput, diagnosticLines, toDiagnosticOutput } from '../diagnostic-output.js';
-import { Statistics } from '../tools/backtest-output.js';
 
 /** What `generate_strategy` returns. */
 export const GenerateStrategyOutput = z.object({

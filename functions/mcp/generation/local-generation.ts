@@ -6,6 +6,7 @@ import type { RunRequest } from '../../pipeline/run-state.js';
 import { optionalEnvironment } from '../../shared/environment.js';
 import type { Notifier } from '../../shared/notifier.js';
 import type { ProgressReporter } from '../progress.js';
+import { connectForRun } from '../quantconnect-access.js';
 import type { McpToolContext } from '../tool-context.js';
 import type { GeneratedFile } from './generation-output.js';
 
@@ -20,7 +21,8 @@ export interface LocalGeneration {
 
 /**
  * Runs the pipeline on this machine as `quantcoder generate` does: vendor models when keys are set (else the
- * offline model), QuantConnect when QC_USER_ID and QC_API_TOKEN are set (else the emulator), each stage
+ * offline model), the server's QuantConnect (its shared emulator with QUANTCODER_MCP_EMULATOR, the account of
+ * QC_USER_ID and QC_API_TOKEN when set, else an emulator of the run's own), each stage
  * reported as progress. The run's folder is under QUANTCODER_MCP_OUT_DIR (default ~/quantcoder-runs): an MCP
  * client may start the server anywhere, even in a folder it cannot write.
  */
@@ -32,7 +34,11 @@ export async function generateOnThisMachine(
   // The CDK synth and the local runner load only when a run is asked for: the server starts fast without them.
   const { createLocalEnvironment } = await import('../../local/local-environment.js');
   const { generateLocally } = await import('../../local/generate.js');
-  const environment = await createLocalEnvironment(context.environment, { logger: context.logger });
+  const quantConnect = await connectForRun(context);
+  const environment = await createLocalEnvironment(context.environment, {
+    logger: context.logger,
+    ...(quantConnect ? { quantConnect } : {}),
+  });
   for (const line of environment.describe()) progress.report(line);
   const result = await generateLocally({
     idea: request.idea,
@@ -59,7 +65,7 @@ export async function generateOnThisMachine(
 }
 
 /** The folder local runs are written under. */
-export function localOutDir(environment: NodeJS.ProcessEnv): string {
+function localOutDir(environment: NodeJS.ProcessEnv): string {
   return resolve(optionalEnvironment(OUT_DIR_SETTING, environment) ?? join(homedir(), 'quantcoder-runs'));
 }
 

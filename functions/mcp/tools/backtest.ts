@@ -1,14 +1,12 @@
-import { basename } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { SourceFile } from '../../agents/tasks.js';
-import { readBacktestProject, withBacktestSettings } from '../../quantconnect/backtest-project.js';
+import { Statistics } from '../../pipeline/run-state.js';
+import { withBacktestSettings } from '../../quantconnect/backtest-project.js';
+import { uniqueProjectName } from '../../quantconnect/push-project.js';
 import { type BacktestRunResult, runBacktest } from '../../quantconnect/run-backtest.js';
 import { statisticsLines } from '../../quantconnect/statistics-text.js';
-import { UserInputError } from '../../shared/errors.js';
 import { validateProject } from '../../validator/validate-project.js';
-import { uniqueProjectName } from '../cloud-compile.js';
 import { diagnosticLines } from '../diagnostic-output.js';
 import { progressReporter } from '../progress.js';
 import {
@@ -17,16 +15,15 @@ import {
   Cash,
   ProjectFiles,
   ProjectPath,
-  projectSource,
+  readPushableProject,
 } from '../project-input.js';
 import { connectForTool } from '../quantconnect-access.js';
 import type { McpToolContext } from '../tool-context.js';
 import type { ToolExtra } from '../tool-extra.js';
 import { cancellableSleep, runTool, toolError, toolResult } from '../tool-result.js';
-import { Statistics } from './backtest-output.js';
 
 /** Below the 60 s many clients allow a call, with room for the push and the answer. */
-export const DEFAULT_BACKTEST_WAIT_SECONDS = 45;
+const DEFAULT_BACKTEST_WAIT_SECONDS = 45;
 const MAX_BACKTEST_WAIT_SECONDS = 900;
 
 export const BacktestInput = z.strictObject({
@@ -114,7 +111,7 @@ async function backtest(
   context: McpToolContext,
   extra: ToolExtra,
 ): Promise<CallToolResult> {
-  const { files, label } = await readProject(input);
+  const { files, label } = await readPushableProject(input);
   const { files: pushed, changes } = withBacktestSettings(files, backtestSettings(input));
   const settingsChanges = changes.map((change) => `main.py:${change.line} ${change.action} ${change.call}`);
   if (!input.skipValidation) {
@@ -126,7 +123,7 @@ async function backtest(
     }
   }
   const quantConnect = await connectForTool(context);
-  const now = context.now ?? Date.now;
+  const now = context.now;
   const progress = progressReporter(extra, context.logger);
   const projectName = uniqueProjectName(input.name ?? label, new Date(now()));
   const result = await runBacktest({
@@ -140,19 +137,6 @@ async function backtest(
     onProgress: (line) => progress.report(line),
   }).finally(() => progress.flush());
   return answer(result, input.waitSeconds, settingsChanges);
-}
-
-async function readProject(input: BacktestInput): Promise<{ files: SourceFile[]; label: string }> {
-  const source = projectSource(input);
-  if (source.kind === 'path') {
-    return { files: await readBacktestProject(source.path), label: basename(source.path) };
-  }
-  if (!source.files.some((file) => file.name === 'main.py')) {
-    throw new UserInputError(
-      'files has no main.py: QuantConnect runs the algorithm class (QCAlgorithm) in main.py.',
-    );
-  }
-  return { files: source.files, label: 'quantcoder-mcp' };
 }
 
 function answer(result: BacktestRunResult, waitSeconds: number, settingsChanges: string[]): CallToolResult {

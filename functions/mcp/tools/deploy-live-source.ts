@@ -1,11 +1,8 @@
-import { basename } from 'node:path';
 import type { SourceFile } from '../../agents/tasks.js';
-import { readBacktestProject } from '../../quantconnect/backtest-project.js';
 import type { QuantConnect } from '../../quantconnect/port.js';
-import { pushProject } from '../../quantconnect/push-project.js';
+import { pushProject, uniqueProjectName } from '../../quantconnect/push-project.js';
 import { UserInputError } from '../../shared/errors.js';
-import { uniqueProjectName } from '../cloud-compile.js';
-import { projectSource } from '../project-input.js';
+import { readPushableProject } from '../project-input.js';
 
 /** Where a deployment's code comes from, as `deploy_live` takes it. */
 export interface DeploySourceInput {
@@ -43,16 +40,7 @@ export async function readDeploySource(input: DeploySourceInput): Promise<Deploy
     );
   }
   if (input.projectId !== undefined) return { kind: 'project', projectId: input.projectId };
-  const source = projectSource(input);
-  if (source.kind === 'path') {
-    return { kind: 'files', files: await readBacktestProject(source.path), label: basename(source.path) };
-  }
-  if (!source.files.some((file) => file.name === 'main.py')) {
-    throw new UserInputError(
-      'files has no main.py: QuantConnect runs the algorithm class (QCAlgorithm) in main.py.',
-    );
-  }
-  return { kind: 'files', files: source.files, label: 'quantcoder-mcp' };
+  return { kind: 'files', ...(await readPushableProject(input)) };
 }
 
 /** The project to deploy: the one named, or a new project the files are pushed to. */

@@ -111,7 +111,7 @@ async function deployLive(
   });
   const source = await readDeploySource(input);
   const { quantConnect } = await connectForTool(context);
-  const now = context.now ?? Date.now;
+  const now = context.now;
   const target = await deployTarget(quantConnect, source, new Date(now()));
   context.logger.info('deploying live', {
     projectId: target.projectId,

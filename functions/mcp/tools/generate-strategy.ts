@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { RunReport } from '../../pipeline/run-report.js';
 import type { RunRequest } from '../../pipeline/run-state.js';
-import { deployedStateMachine, generateOnAws } from '../generation/deployed-generation.js';
+import { optionalEnvironment } from '../../shared/environment.js';
 import {
   failedText,
   type GeneratedFile,
@@ -13,7 +13,7 @@ import {
 } from '../generation/generation-output.js';
 import { generateOnThisMachine } from '../generation/local-generation.js';
 import { progressReporter } from '../progress.js';
-import { backtestSettings, CalendarDate, Cash } from '../project-input.js';
+import { CalendarDate, Cash, checkBacktestPeriod } from '../project-input.js';
 import type { McpToolContext } from '../tool-context.js';
 import type { ToolExtra } from '../tool-extra.js';
 import { cancellableSleep, runTool, toolError, toolResult } from '../tool-result.js';
@@ -79,23 +79,23 @@ async function generateStrategy(
   context: McpToolContext,
   extra: ToolExtra,
 ): Promise<CallToolResult> {
-  const settings = backtestSettings(input);
-  const backtest: RunRequest['backtest'] =
-    settings.start === undefined && settings.end === undefined && settings.cash === undefined
-      ? undefined
-      : {
-          ...(settings.start !== undefined ? { startDate: settings.start } : {}),
-          ...(settings.end !== undefined ? { endDate: settings.end } : {}),
-          ...(settings.cash !== undefined ? { cash: settings.cash } : {}),
-        };
-  const request = { idea: input.idea, ...(backtest ? { backtest } : {}) };
+  checkBacktestPeriod(input);
+  const { startDate, endDate, cash } = input;
+  const backtest: RunRequest['backtest'] = {
+    ...(startDate !== undefined ? { startDate } : {}),
+    ...(endDate !== undefined ? { endDate } : {}),
+    ...(cash !== undefined ? { cash } : {}),
+  };
+  const request = { idea: input.idea, ...(Object.keys(backtest).length > 0 ? { backtest } : {}) };
   const progress = progressReporter(extra, context.logger);
   try {
-    const stateMachineArn = deployedStateMachine(context.environment);
+    const stateMachineArn = optionalEnvironment('STATE_MACHINE_ARN', context.environment);
     if (stateMachineArn === undefined) {
       const run = await generateOnThisMachine(request, context, progress);
       return finished(run.report, run.files, { mode: 'local' });
     }
+    // The AWS SDK and the S3 store load only for a deployed run: the server starts without them.
+    const { generateOnAws } = await import('../generation/deployed-generation.js');
     const run = await generateOnAws(request, context, progress, {
       stateMachineArn,
       waitSeconds: input.waitSeconds,

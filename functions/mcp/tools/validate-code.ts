@@ -4,11 +4,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { SourceFile } from '../../agents/tasks.js';
+import { type CloudCompile, compileInCloud, uniqueProjectName } from '../../quantconnect/push-project.js';
 import { UserInputError } from '../../shared/errors.js';
 import type { Diagnostic } from '../../validator/diagnostic.js';
 import { readPythonProject, validatePaths } from '../../validator/validate-paths.js';
 import { validateProject } from '../../validator/validate-project.js';
-import { type CloudCompile, compileInCloud, uniqueProjectName } from '../cloud-compile.js';
 import { countText, DiagnosticOutput, diagnosticLines, toDiagnosticOutput } from '../diagnostic-output.js';
 import { ProjectFiles, ProjectPath, type ProjectSource, projectSource } from '../project-input.js';
 import { connectForTool } from '../quantconnect-access.js';
@@ -131,7 +131,7 @@ async function compileInQuantConnect(
 ): Promise<CompileOutcome> {
   const files = await projectFiles(source);
   const quantConnect = await connectForTool(context);
-  const now = context.now ?? Date.now;
+  const now = context.now;
   const compiled = await compileInCloud(quantConnect.quantConnect, files, {
     projectName: uniqueProjectName('quantcoder-validate', new Date(now())),
     sleep: cancellableSleep(context, extra),
